@@ -56,10 +56,10 @@ internal static class InspectCommand
 
     private static void WriteTable(IAnsiConsole console, string document, IReadOnlyList<Workout> workouts, IReadOnlyList<ProblemJson> problems)
     {
-        var table = new Table().Title(Markup.Escape(document)).Border(TableBorder.Simple);
-        foreach (var header in new[] { "Start (local)", "Activity", "Category", "Time", "km", "kcal", "HR", "Route", "Laps" })
+        var table = new Table().Caption(Markup.Escape(document)).Border(TableBorder.None);
+        foreach (var header in new[] { "Start (local)", "Activity", "Category", "Duration", "km", "kcal", "HR", "Route", "Laps" })
         {
-            table.AddColumn(new TableColumn(header).NoWrap().PadLeft(0).PadRight(2));
+            table.AddColumn(new TableColumn(header).NoWrap().PadLeft(0).PadRight(1));
         }
 
         foreach (var w in workouts)
