@@ -1,1 +1,32 @@
-return 0;
+using System.Diagnostics;
+using System.Globalization;
+using HealthSync.Bench;
+
+// Timed comparisons are run in child processes of this program so that each gets a clean heap and its own peak memory.
+return args switch
+{
+    ["generate", var megabytes, var output, ..] => Generate(long.Parse(megabytes, CultureInfo.InvariantCulture), output, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 42),
+    ["compare", var path, ..] => await ReaderComparison.CompareAsync(path, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3),
+    ["inspect-child", var path] => await ReaderComparison.InspectChildAsync(path),
+    ["xmlreader-child", var path] => ReaderComparison.XmlReaderChild(path),
+    _ => Usage(),
+};
+
+static int Generate(long megabytes, string output, int seed)
+{
+    var stopwatch = Stopwatch.StartNew();
+    var (xmlBytes, workouts, records) = new ExportGenerator(megabytes * 1_000_000, seed).Write(output);
+    Console.WriteLine(FormattableString.Invariant(
+        $"wrote {output}: {xmlBytes / 1e6:0} MB of XML ({new FileInfo(output).Length / 1e6:0} MB zipped), {records:N0} records, {workouts:N0} workouts, in {stopwatch.Elapsed.TotalSeconds:0.0} s"));
+    return 0;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage:
+          generate MEGABYTES OUT.zip [SEED]   write a realistic export.zip holding about MEGABYTES of XML
+          compare EXPORT.zip [RUNS]           time `healthsync inspect --json` against a bare XmlReader pass over the same entry
+        """);
+    return 2;
+}
