@@ -1,1 +1,4 @@
-return 0;
+using HealthSync.Cli;
+using Spectre.Console;
+
+return await HealthSyncApp.RunAsync(args, new CliContext(AnsiConsole.Console, Console.Out, Console.Error, TimeProvider.System));

@@ -1,0 +1,70 @@
+using HealthSync.AppleHealth;
+using HealthSync.Workouts;
+using Spectre.Console;
+
+namespace HealthSync.Cli.Commands;
+
+/// <summary>Opens an export and reads all its workouts, with a progress bar for people; shared by every command that takes an EXPORT.</summary>
+internal static class ExportLoader
+{
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The workouts read, and the error that stopped the read early (if any). Export is null when it could not be opened.</summary>
+    public sealed record Result(AppleHealthExport? Export, IReadOnlyList<Workout> Workouts, ExportReadException? Fatal);
+
+    public static async Task<Result> LoadAsync(CliContext context, string path, bool showProgress, CancellationToken cancellationToken, ExportReaderOptions? options = null)
+    {
+        AppleHealthExport export;
+        try
+        {
+            export = AppleHealthExport.Open(path, options);
+        }
+        catch (ExportReadException ex)
+        {
+            await context.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            return new Result(null, [], ex);
+        }
+
+        var workouts = new List<Workout>();
+        async Task<ExportReadException?> ReadAllAsync()
+        {
+            try
+            {
+                await foreach (var workout in export.ReadWorkoutsAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    workouts.Add(workout);
+                }
+
+                return null;
+            }
+            catch (ExportReadException ex)
+            {
+                return ex;
+            }
+        }
+
+        ExportReadException? fatal;
+        if (showProgress && context.Console.Profile.Capabilities.Interactive)
+        {
+            fatal = await context.Console.Progress().AutoClear(true).StartAsync(async progress =>
+            {
+                var task = progress.AddTask($"Reading {Markup.Escape(export.DocumentName)}", maxValue: Math.Max(1, export.TotalBytes));
+                var reading = Task.Run(ReadAllAsync, cancellationToken);
+                while (!reading.IsCompleted)
+                {
+                    task.Value = export.BytesRead;
+                    await Task.WhenAny(reading, Task.Delay(ProgressInterval, context.Time, cancellationToken)).ConfigureAwait(false);
+                }
+
+                task.Value = task.MaxValue;
+                return await reading.ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        }
+        else
+        {
+            fatal = await ReadAllAsync().ConfigureAwait(false);
+        }
+
+        return new Result(export, workouts, fatal);
+    }
+}

@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using HealthSync.Cli.Output;
+using HealthSync.Workouts;
+using Spectre.Console;
+
+namespace HealthSync.Cli.Commands;
+
+/// <summary>`healthsync inspect PATH [--json]`: shows the workouts of an export.</summary>
+internal static class InspectCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var path = new Argument<string>("PATH") { Description = "export.zip, export.xml, or the extracted apple_health_export folder" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object to stdout: {\"workouts\":[...],\"problems\":[...]}" };
+        var command = new Command("inspect", "Show the workouts in an Apple Health export.") { path, json };
+        command.SetAction((parse, ct) => RunAsync(context, parse.GetRequiredValue(path), parse.GetValue(json), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, string path, bool json, CancellationToken cancellationToken)
+    {
+        var result = await ExportLoader.LoadAsync(context, path, showProgress: !json, cancellationToken).ConfigureAwait(false);
+        if (result.Export is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        using var export = result.Export;
+        var workouts = result.Workouts.OrderBy(w => w.Start).ToList();
+        var problems = export.Problems.Select(ProblemJson.From).ToList();
+        if (result.Fatal is { } fatal)
+        {
+            problems.Add(new ProblemJson(fatal.Place is null ? fatal.File : $"{fatal.File}, {fatal.Place}", $"{fatal.Problem}; {workouts.Count} workout(s) were read before the break"));
+        }
+
+        if (json)
+        {
+            var document = new InspectDocument(workouts.Select(WorkoutJson.From).ToList(), problems);
+            await context.Out.WriteLineAsync(JsonSerializer.Serialize(document, CliJsonContext.Readable.InspectDocument)).ConfigureAwait(false);
+        }
+        else
+        {
+            WriteTable(context.Console, export.DocumentName, workouts, problems);
+        }
+
+        if (result.Fatal is not null)
+        {
+            await context.Error.WriteLineAsync($"error: {result.Fatal.Message} ({workouts.Count} workout(s) were read before the break)").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static void WriteTable(IAnsiConsole console, string document, IReadOnlyList<Workout> workouts, IReadOnlyList<ProblemJson> problems)
+    {
+        var table = new Table().Title(Markup.Escape(document)).Border(TableBorder.Simple);
+        foreach (var header in new[] { "Start (local)", "Activity", "Category", "Time", "km", "kcal", "HR", "Route", "Laps" })
+        {
+            table.AddColumn(new TableColumn(header).NoWrap().PadLeft(0).PadRight(2));
+        }
+
+        foreach (var w in workouts)
+        {
+            table.AddRow(
+                Markup.Escape(LocalStart(w)),
+                Markup.Escape(SportCategories.ShortName(w.ActivityType)),
+                w.Category.ToId(),
+                w.Duration.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture),
+                w.DistanceMeters is { } d ? (d / 1000).ToString("0.00", CultureInfo.InvariantCulture) : "-",
+                w.EnergyKilocalories is { } e ? e.ToString("0", CultureInfo.InvariantCulture) : "-",
+                w.HeartRate?.Average is { } hr ? hr.ToString("0", CultureInfo.InvariantCulture) : "-",
+                w.Route.Count > 0 ? w.Route.Count.ToString(CultureInfo.InvariantCulture) : "-",
+                w.Laps.Count > 0 ? w.Laps.Count.ToString(CultureInfo.InvariantCulture) : "-");
+        }
+
+        console.Write(table);
+        console.MarkupLine($"[bold]{workouts.Count}[/] workout(s), [bold]{problems.Count}[/] problem(s).");
+        foreach (var problem in problems)
+        {
+            console.MarkupLine($"[yellow]problem[/] {Markup.Escape(problem.Where)}: {Markup.Escape(problem.Reason)}");
+        }
+    }
+
+    /// <summary>The start in the workout's own zone when it has one, else UTC.</summary>
+    private static string LocalStart(Workout w) =>
+        w.TimeZoneId is { } zone && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var info)
+            ? TimeZoneInfo.ConvertTime(w.Start, info).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+            : w.Start.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+}

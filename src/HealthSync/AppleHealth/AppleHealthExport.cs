@@ -1,0 +1,85 @@
+using System.Runtime.CompilerServices;
+using System.Xml;
+using HealthSync.Workouts;
+
+namespace HealthSync.AppleHealth;
+
+/// <summary>An Apple Health export (export.zip, export.xml or the extracted folder), read as a stream of workouts.</summary>
+/// <remarks>
+/// One forward pass in bounded memory: Records are reduced to packed samples as they stream by, and each Workout
+/// is yielded as soon as it is read, with the samples that fall inside it. What cannot be read is listed in
+/// <see cref="Problems"/> and the rest is read; a document that breaks off throws <see cref="ExportReadException"/>
+/// after the workouts before the break have been yielded.
+/// </remarks>
+public sealed class AppleHealthExport : IDisposable
+{
+    private readonly ExportSource _source;
+    private readonly ExportReaderOptions _options;
+    private readonly List<ReadProblem> _problems = [];
+
+    private AppleHealthExport(ExportSource source, ExportReaderOptions options)
+    {
+        _source = source;
+        _options = options;
+    }
+
+    /// <summary>The document being read, for messages ("export.zip › apple_health_export/export.xml").</summary>
+    public string DocumentName => _source.DocumentName;
+
+    /// <summary>Size of the input in bytes (compressed size for a zip), for progress.</summary>
+    public long TotalBytes => _source.TotalBytes;
+
+    /// <summary>Input bytes consumed so far, for progress.</summary>
+    public long BytesRead => _source.BytesRead;
+
+    /// <summary>What could not be read so far, each with where it was.</summary>
+    public IReadOnlyList<ReadProblem> Problems => _problems;
+
+    /// <summary>Opens an export and finds its HealthData document.</summary>
+    /// <exception cref="ExportReadException">The path is missing, not a zip or XML, or holds no HealthData document.</exception>
+    public static AppleHealthExport Open(string path, ExportReaderOptions? options = null) =>
+        new(ExportSource.Open(path), options ?? new ExportReaderOptions());
+
+    /// <summary>Reads the workouts in file order.</summary>
+    /// <exception cref="ExportReadException">The document is truncated or damaged; thrown after the workouts before the break.</exception>
+    public async IAsyncEnumerable<Workout> ReadWorkoutsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        _problems.Clear();
+        var samples = _options.ReadSamples ? new SampleStore() : null;
+        var scanner = new HealthDataScanner(_source, samples, _options.BufferSize);
+        var assembler = new WorkoutAssembler(_source, samples, _options.ReadRoutes);
+        var document = _source.OpenDocument();
+        await using (document.ConfigureAwait(false))
+        {
+            await foreach (var element in scanner.ReadAsync(document, cancellationToken).ConfigureAwait(false))
+            {
+                var where = $"{_source.DocumentName}, line {element.Line}";
+                WorkoutDraft draft;
+                try
+                {
+                    draft = WorkoutElementParser.Parse(element.Xml);
+                }
+                catch (Exception ex) when (ex is FormatException or XmlException)
+                {
+                    _problems.Add(new ReadProblem(where, $"Workout skipped: {ex.Message}"));
+                    continue;
+                }
+
+                yield return assembler.Assemble(draft, where, _problems);
+            }
+        }
+
+        if (!scanner.SawRoot)
+        {
+            throw new ExportReadException(_source.DocumentName, null, "no HealthData element: this is not an Apple Health export");
+        }
+
+        if (scanner.FirstUnreadableRecord is { } first)
+        {
+            _problems.Add(first with { Reason = $"{scanner.UnreadableRecords} sample record(s) skipped; the first: {first.Reason}" });
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _source.Dispose();
+}

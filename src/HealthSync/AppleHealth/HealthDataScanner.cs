@@ -1,0 +1,451 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace HealthSync.AppleHealth;
+
+/// <summary>A Workout element's bytes, cut out of the document, and the line it starts on.</summary>
+internal readonly record struct WorkoutElement(byte[] Xml, long Line);
+
+/// <summary>
+/// One forward pass over the HealthData document's bytes: keeps the samples of the Records worth joining and
+/// cuts out each Workout element for <see cref="WorkoutElementParser"/>.
+/// </summary>
+/// <remarks>
+/// A general XML reader spends its time on the millions of Records this pass skips in a few instructions each,
+/// which is what makes the reader several times faster than an XmlReader pass. It understands exactly what an
+/// export holds: a prologue, a DTD (skipped unread: the v12 one is not well-formed), comments, and elements
+/// whose attributes are double-quoted. Workout elements, which need real XML handling, go to XmlReader.
+/// </remarks>
+internal sealed class HealthDataScanner
+{
+    private const byte VerticalTab = 0x0B;
+
+    private readonly ExportSource _source;
+    private readonly SampleStore? _samples;
+    private readonly int _bufferSize;
+
+    private byte[] _buffer = [];
+    private int _position;
+    private int _end;
+    private bool _endOfInput;
+
+    // Lines are counted lazily, each byte once: up to _lineMark (an index into the buffer) there are _lines newlines.
+    private long _lines;
+    private int _lineMark;
+
+    public HealthDataScanner(ExportSource source, SampleStore? samples, int bufferSize)
+    {
+        _source = source;
+        _samples = samples;
+        _bufferSize = bufferSize;
+    }
+
+    /// <summary>Records of a joined type skipped because a date or number in them could not be read.</summary>
+    public long UnreadableRecords { get; private set; }
+
+    /// <summary>Where the first unreadable record is, and why.</summary>
+    public ReadProblem? FirstUnreadableRecord { get; private set; }
+
+    /// <summary>Whether the document's root element was seen.</summary>
+    public bool SawRoot { get; private set; }
+
+    /// <summary>Reads the document, yielding Workout elements as they come; samples go to the store.</summary>
+    public async IAsyncEnumerable<WorkoutElement> ReadAsync(Stream document, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        _buffer = ArrayPool<byte>.Shared.Rent(_bufferSize);
+        try
+        {
+            while (true)
+            {
+                var lt = _buffer.AsSpan(_position, _end - _position).IndexOf((byte)'<');
+                if (lt < 0)
+                {
+                    _position = _end;
+                    if (!await FillAsync(document, cancellationToken).ConfigureAwait(false))
+                    {
+                        throw Truncated("the file ends before the HealthData element is closed");
+                    }
+
+                    continue;
+                }
+
+                _position += lt;
+                var step = Step(out var workout);
+                if (step == StepResult.NeedMore)
+                {
+                    if (!await FillAsync(document, cancellationToken).ConfigureAwait(false))
+                    {
+                        throw Truncated(SawRoot ? "the file ends in the middle of an element" : "the file ends before any HealthData element");
+                    }
+
+                    continue;
+                }
+
+                if (workout is { } element)
+                {
+                    yield return element;
+                }
+
+                if (step == StepResult.RootClosed)
+                {
+                    yield break;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+        }
+    }
+
+    /// <summary>The 1-based line of a buffer index.</summary>
+    private long LineAt(int index)
+    {
+        if (index > _lineMark)
+        {
+            _lines += _buffer.AsSpan(_lineMark, index - _lineMark).Count((byte)'\n');
+            _lineMark = index;
+        }
+
+        return _lines + 1 - (index < _lineMark ? _buffer.AsSpan(index, _lineMark - index).Count((byte)'\n') : 0);
+    }
+
+    private ExportReadException Truncated(string what) =>
+        new(_source.DocumentName, $"line {LineAt(_position)}", $"{what}: the export is truncated");
+
+    /// <summary>Moves the unread bytes to the front, grows the buffer if one element fills it, and reads more.</summary>
+    private async ValueTask<bool> FillAsync(Stream document, CancellationToken cancellationToken)
+    {
+        if (_endOfInput)
+        {
+            return false;
+        }
+
+        LineAt(_position);
+        var keep = _end - _position;
+        if (_position == 0 && keep == _buffer.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            _buffer.AsSpan(0, keep).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
+        else if (_position > 0)
+        {
+            _buffer.AsSpan(_position, keep).CopyTo(_buffer);
+        }
+
+        _lineMark -= _position;
+        _position = 0;
+        _end = keep;
+
+        try
+        {
+            while (_end < _buffer.Length)
+            {
+                var read = await document.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    _endOfInput = true;
+                    break;
+                }
+
+                _end += read;
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ExportReadException(_source.DocumentName, $"line {LineAt(_end)}", $"the compressed data is damaged ({ex.Message}): the export is truncated or corrupt", ex);
+        }
+        catch (IOException ex) when (ex is not FileNotFoundException)
+        {
+            throw new ExportReadException(_source.DocumentName, $"line {LineAt(_end)}", $"reading failed ({ex.Message})", ex);
+        }
+
+        return _end > keep;
+    }
+
+    private enum StepResult
+    {
+        Continue,
+        NeedMore,
+        RootClosed,
+    }
+
+    /// <summary>Handles the markup at _position (a '&lt;').</summary>
+    private StepResult Step(out WorkoutElement? workout)
+    {
+        workout = null;
+        var span = _buffer.AsSpan(_position, _end - _position);
+        if (span.Length < 12 && !_endOfInput)
+        {
+            return StepResult.NeedMore;
+        }
+
+        if (span.Length < 2)
+        {
+            return StepResult.NeedMore;
+        }
+
+        switch (span[1])
+        {
+            case (byte)'?':
+                return SkipPast(span, "?>"u8);
+            case (byte)'!':
+                if (span.StartsWith("<!--"u8))
+                {
+                    return SkipPast(span, "-->"u8);
+                }
+
+                if (span.StartsWith("<![CDATA["u8))
+                {
+                    return SkipPast(span, "]]>"u8);
+                }
+
+                return SkipDoctype(span);
+            case (byte)'/':
+                if (span.StartsWith("</HealthData"u8))
+                {
+                    _position += 2;
+                    return StepResult.RootClosed;
+                }
+
+                return SkipPast(span, ">"u8);
+        }
+
+        if (IsElement(span, "Record"u8))
+        {
+            return Record(span);
+        }
+
+        if (IsElement(span, "Workout"u8))
+        {
+            return Workout(span, out workout);
+        }
+
+        if (IsElement(span, "HealthData"u8))
+        {
+            SawRoot = true;
+        }
+
+        var tagEnd = FindTagEnd(span);
+        if (tagEnd < 0)
+        {
+            return StepResult.NeedMore;
+        }
+
+        _position += tagEnd + 1;
+        return StepResult.Continue;
+    }
+
+    private static bool IsElement(ReadOnlySpan<byte> span, ReadOnlySpan<byte> name) =>
+        span.Length > name.Length + 1 && span[1..].StartsWith(name) && span[name.Length + 1] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)'>' or (byte)'/';
+
+    private StepResult SkipPast(ReadOnlySpan<byte> span, ReadOnlySpan<byte> terminator)
+    {
+        var at = span[2..].IndexOf(terminator);
+        if (at < 0)
+        {
+            return StepResult.NeedMore;
+        }
+
+        _position += 2 + at + terminator.Length;
+        return StepResult.Continue;
+    }
+
+    /// <summary>Skips &lt;!DOCTYPE ...&gt; with its internal subset, without reading it (the v12 one is broken).</summary>
+    private StepResult SkipDoctype(ReadOnlySpan<byte> span)
+    {
+        var bracketOrEnd = span.IndexOfAny((byte)'[', (byte)'>');
+        if (bracketOrEnd < 0)
+        {
+            return StepResult.NeedMore;
+        }
+
+        if (span[bracketOrEnd] == '>')
+        {
+            _position += bracketOrEnd + 1;
+            return StepResult.Continue;
+        }
+
+        var close = span[bracketOrEnd..].IndexOf("]>"u8);
+        if (close < 0)
+        {
+            return StepResult.NeedMore;
+        }
+
+        _position += bracketOrEnd + close + 2;
+        return StepResult.Continue;
+    }
+
+    /// <summary>The index of the '&gt;' that ends the start tag at the front of span, or -1 when it is not in the buffer yet.</summary>
+    private static int FindTagEnd(ReadOnlySpan<byte> span)
+    {
+        var from = 0;
+        while (true)
+        {
+            var gt = span[from..].IndexOf((byte)'>');
+            if (gt < 0)
+            {
+                return -1;
+            }
+
+            gt += from;
+
+            // A '>' inside a quoted value leaves an odd number of quotes before it (Apple escapes it, others may not).
+            if ((span[..gt].Count((byte)'"') & 1) == 0)
+            {
+                return gt;
+            }
+
+            from = gt + 1;
+        }
+    }
+
+    private StepResult Workout(ReadOnlySpan<byte> span, out WorkoutElement? workout)
+    {
+        workout = null;
+        var tagEnd = FindTagEnd(span);
+        if (tagEnd < 0)
+        {
+            return StepResult.NeedMore;
+        }
+
+        int length;
+        if (span[tagEnd - 1] == '/')
+        {
+            length = tagEnd + 1;
+        }
+        else
+        {
+            var close = span[tagEnd..].IndexOf("</Workout>"u8);
+            if (close < 0)
+            {
+                return StepResult.NeedMore;
+            }
+
+            length = tagEnd + close + "</Workout>"u8.Length;
+        }
+
+        var xml = span[..length].ToArray();
+
+        // A literal vertical tab has been seen in real exports; it is illegal XML and XmlReader rejects it.
+        xml.AsSpan().Replace(VerticalTab, (byte)' ');
+        workout = new WorkoutElement(xml, LineAt(_position));
+        _position += length;
+        return StepResult.Continue;
+    }
+
+    private StepResult Record(ReadOnlySpan<byte> span)
+    {
+        var tagEnd = FindTagEnd(span);
+        if (tagEnd < 0)
+        {
+            return StepResult.NeedMore;
+        }
+
+        // Children (MetadataEntry, HeartRateVariabilityMetadataList) and </Record> are skipped as generic markup.
+        if (_samples is not null)
+        {
+            ReadRecord(span[8..tagEnd]);
+        }
+
+        _position += tagEnd + 1;
+        return StepResult.Continue;
+    }
+
+    private void ReadRecord(ReadOnlySpan<byte> attributes)
+    {
+        SampleKind kind = default;
+        scoped ReadOnlySpan<byte> source = default, unit = default, start = default, end = default, value = default;
+        var typed = false;
+        while (NextAttribute(ref attributes, out var name, out var text))
+        {
+            switch (name.Length)
+            {
+                case 4 when name.SequenceEqual("type"u8):
+                    if (!SampleKinds.TryRecognize(text, out kind))
+                    {
+                        return; // Not a type joined to workouts: the common case, so it is decided first.
+                    }
+
+                    typed = true;
+                    break;
+                case 10 when name.SequenceEqual("sourceName"u8):
+                    source = text;
+                    break;
+                case 4 when name.SequenceEqual("unit"u8):
+                    unit = text;
+                    break;
+                case 9 when name.SequenceEqual("startDate"u8):
+                    start = text;
+                    break;
+                case 7 when name.SequenceEqual("endDate"u8):
+                    end = text;
+                    break;
+                case 5 when name.SequenceEqual("value"u8):
+                    value = text;
+                    break;
+            }
+        }
+
+        if (!typed)
+        {
+            return;
+        }
+
+        if (!HealthDate.TryParseUnixSeconds(start, out var startUnix) || !HealthDate.TryParseUnixSeconds(end, out var endUnix))
+        {
+            Unreadable($"a {kind} record's date is not a date (\"{Encoding.UTF8.GetString(start)}\")");
+            return;
+        }
+
+        Span<char> unitChars = stackalloc char[16];
+        var factor = unit.Length <= unitChars.Length && Encoding.UTF8.TryGetChars(unit, unitChars, out var unitLength)
+            ? SampleKinds.Factor(kind, unitChars[..unitLength])
+            : null;
+        if (!double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) || factor is null)
+        {
+            Unreadable($"a {kind} record's value \"{Encoding.UTF8.GetString(value)}\" in unit \"{Encoding.UTF8.GetString(unit)}\" is not a number in a known unit");
+            return;
+        }
+
+        _samples!.Add(kind, startUnix, endUnix, number * factor.Value, _samples.InternSource(source));
+    }
+
+    private void Unreadable(string reason)
+    {
+        UnreadableRecords++;
+        FirstUnreadableRecord ??= new ReadProblem($"{_source.DocumentName}, line {LineAt(_position)}", reason);
+    }
+
+    /// <summary>Reads name="value" off the front of a start tag's attribute bytes.</summary>
+    private static bool NextAttribute(ref ReadOnlySpan<byte> attributes, out ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
+    {
+        name = value = default;
+        var equals = attributes.IndexOf((byte)'=');
+        if (equals < 0)
+        {
+            return false;
+        }
+
+        name = attributes[..equals].Trim(" \t\r\n"u8);
+        var rest = attributes[(equals + 1)..].TrimStart(" \t\r\n"u8);
+        if (rest.IsEmpty || rest[0] is not ((byte)'"' or (byte)'\''))
+        {
+            return false;
+        }
+
+        var close = rest[1..].IndexOf(rest[0]);
+        if (close < 0)
+        {
+            return false;
+        }
+
+        value = rest.Slice(1, close);
+        attributes = rest[(close + 2)..];
+        return true;
+    }
+}

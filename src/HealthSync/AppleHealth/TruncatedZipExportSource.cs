@@ -1,0 +1,94 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+
+namespace HealthSync.AppleHealth;
+
+/// <summary>
+/// A zip cut short (no central directory): walks the local file headers from the start to salvage the workouts
+/// written before the break. Route files after the document cannot be reached and are reported missing.
+/// </summary>
+internal sealed class TruncatedZipExportSource : ExportSource
+{
+    private const uint LocalHeaderSignature = 0x04034b50;
+    private const ushort Deflate = 8;
+    private const ushort HasDataDescriptor = 1 << 3;
+
+    private readonly long _dataOffset;
+    private readonly bool _deflated;
+    private FileStream? _file;
+
+    private TruncatedZipExportSource(string path, string entryName, long dataOffset, bool deflated, long totalBytes)
+        : base(path)
+    {
+        _dataOffset = dataOffset;
+        _deflated = deflated;
+        DocumentName = $"{System.IO.Path.GetFileName(path)} › {entryName}";
+        TotalBytes = totalBytes;
+    }
+
+    public override string DocumentName { get; }
+
+    public override long TotalBytes { get; }
+
+    public override long BytesRead => _file?.Position ?? 0;
+
+    public static ExportSource Create(string path)
+    {
+        var fileName = System.IO.Path.GetFileName(path);
+        using var file = File.OpenRead(path);
+        Span<byte> header = stackalloc byte[30];
+        while (file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) == header.Length
+            && BinaryPrimitives.ReadUInt32LittleEndian(header) == LocalHeaderSignature)
+        {
+            var flags = BinaryPrimitives.ReadUInt16LittleEndian(header[6..]);
+            var method = BinaryPrimitives.ReadUInt16LittleEndian(header[8..]);
+            var compressedSize = BinaryPrimitives.ReadUInt32LittleEndian(header[18..]);
+            var nameLength = BinaryPrimitives.ReadUInt16LittleEndian(header[26..]);
+            var extraLength = BinaryPrimitives.ReadUInt16LittleEndian(header[28..]);
+            var nameBytes = new byte[nameLength];
+            file.ReadExactly(nameBytes);
+            var name = System.Text.Encoding.UTF8.GetString(nameBytes);
+            file.Seek(extraLength, SeekOrigin.Current);
+            var dataOffset = file.Position;
+
+            if (ZipExportSource.IsCandidate(name) && method is Deflate or 0)
+            {
+                var candidate = new TruncatedZipExportSource(path, name, dataOffset, method == Deflate, file.Length);
+                using (var stream = candidate.OpenDocument())
+                {
+                    if (StartsHealthData(stream))
+                    {
+                        return candidate;
+                    }
+                }
+
+                candidate.Dispose();
+            }
+
+            if ((flags & HasDataDescriptor) != 0 && compressedSize == 0)
+            {
+                break; // The entry's size is only known after it: the walk cannot go on.
+            }
+
+            file.Seek(dataOffset + compressedSize, SeekOrigin.Begin);
+        }
+
+        throw new ExportReadException(fileName, null,
+            "the zip is truncated or damaged (its central directory is missing) and no HealthData document could be found before the break");
+    }
+
+    public override Stream OpenDocument()
+    {
+        _file?.Dispose();
+        _file = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+        _file.Position = _dataOffset;
+        return _deflated ? new DeflateStream(_file, CompressionMode.Decompress, leaveOpen: true) : _file;
+    }
+
+    public override Stream? OpenRoute(string referencePath) => null;
+
+    public override string DescribeRoute(string referencePath) =>
+        $"{System.IO.Path.GetFileName(Path)} › {referencePath.TrimStart('/')} (beyond the truncation)";
+
+    public override void Dispose() => _file?.Dispose();
+}

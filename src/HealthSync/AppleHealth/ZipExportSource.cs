@@ -1,0 +1,124 @@
+using System.IO.Compression;
+
+namespace HealthSync.AppleHealth;
+
+/// <summary>The Health app's export.zip, read entry by entry without extracting it.</summary>
+internal sealed class ZipExportSource : ExportSource
+{
+    private readonly FileStream _file;
+    private readonly ZipArchive _archive;
+    private readonly ZipArchiveEntry _document;
+    private readonly string _folder;
+
+    private ZipExportSource(string path, FileStream file, ZipArchive archive, ZipArchiveEntry document)
+        : base(path)
+    {
+        _file = file;
+        _archive = archive;
+        _document = document;
+        var slash = document.FullName.LastIndexOf('/');
+        _folder = slash < 0 ? string.Empty : document.FullName[..(slash + 1)];
+        DocumentName = $"{System.IO.Path.GetFileName(path)} › {document.FullName}";
+        TotalBytes = file.Length;
+    }
+
+    public override string DocumentName { get; }
+
+    public override long TotalBytes { get; }
+
+    public override long BytesRead => _file.Position;
+
+    /// <summary>Opens a zip and finds the entry holding the HealthData document; a zip without its central directory is walked by local headers.</summary>
+    public static ExportSource Create(string path)
+    {
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+        ZipArchive archive;
+        try
+        {
+            archive = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true);
+        }
+        catch (InvalidDataException)
+        {
+            // No end-of-central-directory record: the zip was cut short (an interrupted copy or download).
+            file.Dispose();
+            return TruncatedZipExportSource.Create(path);
+        }
+
+        try
+        {
+            var document = FindDocument(path, archive);
+            return new ZipExportSource(path, file, archive, document);
+        }
+        catch
+        {
+            archive.Dispose();
+            file.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Whether a zip entry may hold the export's XML: not Mac resource forks, not the CDA document.</summary>
+    public static bool IsCandidate(string fullName)
+    {
+        var name = fullName[(fullName.LastIndexOf('/') + 1)..];
+        return fullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
+            && !fullName.StartsWith("__MACOSX/", StringComparison.Ordinal)
+            && !name.StartsWith("._", StringComparison.Ordinal)
+            && !name.Equals("export_cda.xml", StringComparison.OrdinalIgnoreCase);
+    }
+
+    public override Stream OpenDocument() => _document.Open();
+
+    public override Stream? OpenRoute(string referencePath)
+    {
+        var entry = _archive.GetEntry(_folder + referencePath.TrimStart('/'));
+        if (entry is null)
+        {
+            return null;
+        }
+
+        // Routes are small: copying one out keeps the document's stream position (and so the progress) untouched.
+        var copy = new MemoryStream(checked((int)entry.Length));
+        var position = _file.Position;
+        using (var stream = entry.Open())
+        {
+            stream.CopyTo(copy);
+        }
+
+        _file.Position = position;
+        copy.Position = 0;
+        return copy;
+    }
+
+    public override string DescribeRoute(string referencePath) =>
+        $"{System.IO.Path.GetFileName(Path)} › {_folder}{referencePath.TrimStart('/')}";
+
+    public override void Dispose()
+    {
+        _archive.Dispose();
+        _file.Dispose();
+    }
+
+    private static ZipArchiveEntry FindDocument(string path, ZipArchive archive)
+    {
+        // The XML's name is localized (导出.xml, 輸出.xml): recognize it by its content, not its name.
+        foreach (var entry in archive.Entries.Where(e => IsCandidate(e.FullName)).OrderBy(e => e.FullName.Count(c => c == '/')))
+        {
+            try
+            {
+                using var stream = entry.Open();
+                if (StartsHealthData(stream))
+                {
+                    return entry;
+                }
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new ExportReadException(System.IO.Path.GetFileName(path), $"entry {entry.FullName}", $"the zip entry is damaged ({ex.Message})", ex);
+            }
+        }
+
+        throw new ExportReadException(System.IO.Path.GetFileName(path), null,
+            "no HealthData document inside: expected apple_health_export/export.xml, as the Health app's \"Export All Health Data\" writes it");
+    }
+}
