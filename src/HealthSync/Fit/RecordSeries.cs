@@ -6,7 +6,7 @@ namespace HealthSync.Fit;
 /// <remarks>
 /// A sample belongs to the second its interval ends in (a point sample's start and end are equal), so a
 /// cumulative distance at a record covers everything up to that record. Samples outside the workout are
-/// dropped. There is always a record at the workout's first and last second: an activity must have records.
+/// dropped (a route file from another day contributes nothing). There is always a record at the workout's first and last second: an activity must have records.
 /// </remarks>
 internal sealed class RecordSeries
 {
@@ -98,7 +98,8 @@ internal sealed class RecordSeries
             foreach (var fix in route)
             {
                 var point = At(fix.Time);
-                if (includeRoute)
+                // Several fixes in one second: the first one speaks for that second.
+                if (includeRoute && point.Latitude is null)
                 {
                     point.Latitude = FitTime.Semicircles(fix.Latitude);
                     point.Longitude = FitTime.Semicircles(fix.Longitude);
