@@ -14,7 +14,9 @@ public static class FitEncodeBenchmark
         ArgumentNullException.ThrowIfNull(output);
         var workout = HourRun();
         var size = FitActivityEncoder.Encode(workout).Length;
-        for (var i = 0; i < 20; i++)
+        // Warm up by time, not by count: tiered JIT promotes hot methods only after they have run a while.
+        var warmUp = Stopwatch.StartNew();
+        while (warmUp.Elapsed < TimeSpan.FromSeconds(1.5))
         {
             FitActivityEncoder.Encode(workout);
         }
