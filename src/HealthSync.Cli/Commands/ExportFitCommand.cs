@@ -1,0 +1,124 @@
+using System.CommandLine;
+using HealthSync.AppleHealth;
+using HealthSync.Fit;
+using HealthSync.Workouts;
+using Spectre.Console;
+
+namespace HealthSync.Cli.Commands;
+
+/// <summary>`healthsync export-fit PATH --out DIR [--no-routes]`: writes one FIT activity file per workout.</summary>
+/// <remarks>
+/// Each file is written to a temporary name in DIR and moved over `&lt;workout id&gt;.fit`, so an interrupted
+/// run never leaves a half-written file under a final name. Workouts without a time zone get UTC, the
+/// encoder's default, so the files match what the sync uploads byte for byte.
+/// </remarks>
+internal static class ExportFitCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var path = new Argument<string>("PATH") { Description = "export.zip, export.xml, or the extracted apple_health_export folder" };
+        var output = new Option<string>("--out") { Description = "Folder to write <workout id>.fit files to (created if missing)", Required = true };
+        var noRoutes = new Option<bool>("--no-routes") { Description = "Leave GPS positions out of the files" };
+        var command = new Command("export-fit", "Write a FIT activity file for every workout in an Apple Health export.") { path, output, noRoutes };
+        command.SetAction((parse, ct) => RunAsync(context, parse.GetRequiredValue(path), parse.GetRequiredValue(output), parse.GetValue(noRoutes), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, string path, string outDirectory, bool noRoutes, CancellationToken cancellationToken)
+    {
+        var readerOptions = new ExportReaderOptions { ReadRoutes = !noRoutes };
+        var result = await ExportLoader.LoadAsync(context, path, showProgress: true, cancellationToken, readerOptions).ConfigureAwait(false);
+        if (result.Export is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        using var export = result.Export;
+        Directory.CreateDirectory(outDirectory);
+        var options = FitEncodeOptions.Default with { IncludeRoute = !noRoutes };
+        var written = new List<string>();
+        var failed = new List<(string Id, string Reason)>();
+
+        void WriteAll(Action advance)
+        {
+            foreach (var workout in result.Workouts)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    written.Add(WriteAtomically(workout, outDirectory, options));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or OverflowException)
+                {
+                    failed.Add((workout.Id, ex.Message));
+                }
+
+                advance();
+            }
+        }
+
+        if (context.Console.Profile.Capabilities.Interactive)
+        {
+            context.Console.Progress().AutoClear(true).Start(progress =>
+            {
+                var task = progress.AddTask("Writing FIT files", maxValue: Math.Max(1, result.Workouts.Count));
+                WriteAll(() => task.Increment(1));
+            });
+        }
+        else
+        {
+            WriteAll(() => { });
+        }
+
+        Report(context.Console, outDirectory, written, failed, export.Problems);
+        if (result.Fatal is { } fatal)
+        {
+            await context.Error.WriteLineAsync($"error: {fatal.Message} ({result.Workouts.Count} workout(s) were read before the break)").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        return failed.Count > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
+    }
+
+    /// <summary>Encodes first, then writes a temporary file beside the target and moves it into place.</summary>
+    internal static string WriteAtomically(Workout workout, string directory, FitEncodeOptions options)
+    {
+        var bytes = FitActivityEncoder.Encode(workout, options);
+        var target = Path.Combine(directory, workout.Id + ".fit");
+        var temporary = Path.Combine(directory, $".{workout.Id}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllBytes(temporary, bytes);
+            File.Move(temporary, target, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+
+        return target;
+    }
+
+    private static void Report(IAnsiConsole console, string directory, List<string> written, List<(string Id, string Reason)> failed, IReadOnlyList<ReadProblem> problems)
+    {
+        foreach (var file in written)
+        {
+            console.MarkupLine($"[green]wrote[/] {Markup.Escape(file)}");
+        }
+
+        foreach (var (id, reason) in failed)
+        {
+            console.MarkupLine($"[red]could not write[/] {Markup.Escape(id)}.fit: {Markup.Escape(reason)}");
+        }
+
+        foreach (var problem in problems)
+        {
+            console.MarkupLine($"[yellow]problem[/] {Markup.Escape(problem.Where)}: {Markup.Escape(problem.Reason)}");
+        }
+
+        console.MarkupLine($"[bold]{written.Count}[/] file(s) written to {Markup.Escape(directory)}, [bold]{failed.Count}[/] failed, [bold]{problems.Count}[/] read problem(s).");
+    }
+}

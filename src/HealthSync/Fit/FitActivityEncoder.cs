@@ -1,0 +1,76 @@
+using HealthSync.Workouts;
+
+namespace HealthSync.Fit;
+
+/// <summary>Encodes one workout as a FIT activity file; the same workout and options always give the same bytes.</summary>
+/// <remarks>
+/// Message order follows Garmin's "summary last" cookbook: file_id, device_info, timer start, records
+/// interleaved with the pause events, lengths (pool swims), timer stop_all, laps, session, activity.
+/// Nothing here reads the clock, the machine's time zone or a random source.
+/// </remarks>
+public static class FitActivityEncoder
+{
+    /// <summary>The file as a byte array.</summary>
+    /// <exception cref="ArgumentException">The workout ends before it starts or lies before 1990.</exception>
+    public static byte[] Encode(Workout workout, FitEncodeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(workout);
+        options ??= FitEncodeOptions.Default;
+        if (workout.End < workout.Start)
+        {
+            throw new ArgumentException($"Workout {workout.Id} ends before it starts.", nameof(workout));
+        }
+
+        if (workout.Start < FitTime.Epoch)
+        {
+            throw new ArgumentException($"Workout {workout.Id} starts before FIT's 1989-12-31 epoch.", nameof(workout));
+        }
+
+        var sport = SportMappings.For(workout);
+        var records = RecordSeries.Build(workout, options.IncludeRoute);
+        var laps = LapTiling.Tile(workout);
+        var session = ActivityTotals.Session(workout, records);
+        var lapTotals = ActivityTotals.Laps(workout, laps, session, records);
+        var lengths = sport.FitSubSport == SportMappings.PoolSwimSubSport
+            ? workout.SwimLengths.Where(l => l.End >= l.Start).OrderBy(l => l.Start).ToList()
+            : [];
+
+        var messages = new ActivityMessages(new FitWriter(64 + (records.Points.Count * 30)));
+        messages.FileId(workout);
+        messages.DeviceInfo(workout);
+        messages.Event(workout.Start, FitProfile.EventTypeStart);
+        messages.RecordsAndPauses(workout, records);
+        messages.Lengths(lengths, workout.PoolLengthMeters);
+        messages.Event(workout.End, FitProfile.EventTypeStopAll);
+        messages.Laps(laps, lapTotals, lengths, sport);
+        messages.Session(session, sport, laps.Count, lengths.Count, workout.PoolLengthMeters);
+        messages.Activity(session, LocalOffset(workout, options));
+        return messages.Finish();
+    }
+
+    /// <summary>Writes the file to a stream.</summary>
+    public static void Encode(Workout workout, Stream destination, FitEncodeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        destination.Write(Encode(workout, options));
+    }
+
+    /// <summary>The workout zone's UTC offset at its start; the fallback zone when the id is missing or unknown here.</summary>
+    internal static TimeSpan LocalOffset(Workout workout, FitEncodeOptions options)
+    {
+        var zone = options.FallbackTimeZone;
+        if (workout.TimeZoneId is { Length: > 0 } id)
+        {
+            try
+            {
+                zone = TimeZoneInfo.FindSystemTimeZoneById(id);
+            }
+            catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+            {
+                // An unknown zone is not worth losing the workout over: the file is valid with the fallback.
+            }
+        }
+
+        return zone.GetUtcOffset(workout.Start);
+    }
+}

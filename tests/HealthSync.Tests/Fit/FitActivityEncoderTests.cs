@@ -1,0 +1,240 @@
+using HealthSync.Fit;
+using HealthSync.Workouts;
+using static HealthSync.Tests.Fit.DecodedFit;
+
+namespace HealthSync.Tests.Fit;
+
+/// <summary>Every file the encoder writes, judged by Garmin's own decoder against the workout it came from.</summary>
+public sealed class FitActivityEncoderTests(EncodedCases cases) : IClassFixture<EncodedCases>
+{
+    [Theory]
+    [MemberData(nameof(EncodedCases.Names), MemberType = typeof(EncodedCases))]
+    public void Should_Decode_Without_Errors_And_Pass_The_Integrity_Check(string name)
+    {
+        var fit = cases.Decoded[name];
+
+        Assert.True(fit.IsFit);
+        Assert.True(fit.Integrity);
+        Assert.Empty(fit.Errors);
+        Assert.NotEmpty(fit.Messages("recordMesgs"));
+        Assert.Equal(4, Number(Assert.Single(fit.Messages("fileIdMesgs")), "type"));
+    }
+
+    [Theory]
+    [MemberData(nameof(EncodedCases.Names), MemberType = typeof(EncodedCases))]
+    public void Should_Carry_The_Workouts_Session_Totals(string name)
+    {
+        var workout = cases.Cases[name].Workout;
+        var session = cases.Decoded[name].Session;
+        var sport = SportMappings.For(workout);
+        var timer = workout.Elapsed - workout.PausedTime;
+
+        Assert.Equal(sport.FitSport, Number(session, "sport"));
+        Assert.Equal(sport.FitSubSport, Number(session, "subSport"));
+        Assert.Equal(Truncate(workout.Start), Time(session, "startTime"));
+        Assert.Equal(workout.Elapsed.TotalSeconds, Number(session, "totalElapsedTime"), 3);
+        Assert.Equal(timer.TotalSeconds, Number(session, "totalTimerTime"), 3);
+        Assert.Equal(Rounded(workout.EnergyKilocalories), OptionalNumber(session, "totalCalories"));
+        Assert.Equal(Rounded(workout.HeartRate?.Average), OptionalNumber(session, "avgHeartRate"));
+        Assert.Equal(Rounded(workout.HeartRate?.Maximum), OptionalNumber(session, "maxHeartRate"));
+        Assert.Equal(Rounded(workout.ElevationGainMeters), OptionalNumber(session, "totalAscent"));
+        if (workout.DistanceMeters is { } distance)
+        {
+            Assert.Equal(distance, Number(session, "totalDistance"), 2);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(EncodedCases.Names), MemberType = typeof(EncodedCases))]
+    public void Should_Write_Laps_That_Tile_The_Workout(string name)
+    {
+        var workout = cases.Cases[name].Workout;
+        var fit = cases.Decoded[name];
+        var laps = fit.Messages("lapMesgs");
+
+        Assert.Equal(laps.Count, Number(fit.Session, "numLaps"));
+        Assert.Equal(0, Number(fit.Session, "firstLapIndex"));
+        Assert.Equal(Truncate(workout.Start), Time(laps[0], "startTime"));
+        Assert.Equal(workout.Elapsed.TotalSeconds, laps.Sum(l => Number(l, "totalElapsedTime")), 2);
+        Assert.Equal(Number(fit.Session, "totalTimerTime"), laps.Sum(l => Number(l, "totalTimerTime")), 2);
+        for (var i = 1; i < laps.Count; i++)
+        {
+            Assert.True(Time(laps[i], "startTime") >= Time(laps[i - 1], "startTime"));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(EncodedCases.Names), MemberType = typeof(EncodedCases))]
+    public void Should_Write_Records_In_Time_Order_Within_The_Workout(string name)
+    {
+        var workout = cases.Cases[name].Workout;
+        var times = cases.Decoded[name].Messages("recordMesgs").Select(r => Time(r, "timestamp")).ToList();
+
+        Assert.Equal(Truncate(workout.Start), times[0]);
+        Assert.Equal(Truncate(workout.End), times[^1]);
+        Assert.All(times.Zip(times.Skip(1)), pair => Assert.True(pair.First < pair.Second, "one record per second, increasing"));
+    }
+
+    [Fact]
+    public void Should_Round_Trip_The_Routes_First_And_Last_Positions()
+    {
+        var route = cases.Cases["run-route-hr"].Workout.Route;
+        var positions = cases.Decoded["run-route-hr"].Messages("recordMesgs")
+            .Where(r => r.TryGetProperty("positionLat", out _))
+            .ToList();
+
+        Assert.Equal(route.Count, positions.Count);
+        Assert.Equal(route[0].Latitude, Degrees(Number(positions[0], "positionLat")), 1e-5);
+        Assert.Equal(route[0].Longitude, Degrees(Number(positions[0], "positionLong")), 1e-5);
+        Assert.Equal(route[^1].Latitude, Degrees(Number(positions[^1], "positionLat")), 1e-5);
+        Assert.Equal(route[^1].Longitude, Degrees(Number(positions[^1], "positionLong")), 1e-5);
+    }
+
+    [Fact]
+    public void Should_Leave_Positions_Out_But_Keep_Route_Distance_Without_Routes()
+    {
+        var records = cases.Decoded["run-no-routes"].Messages("recordMesgs");
+
+        Assert.DoesNotContain(records, r => r.TryGetProperty("positionLat", out _));
+        Assert.True(Number(records[^1], "distance") > 4_000, "distance is still measured along the route");
+    }
+
+    [Fact]
+    public void Should_Write_Heart_Rate_And_Cumulative_Distance_Records()
+    {
+        var records = cases.Decoded["paused-walk"].Messages("recordMesgs");
+        var distances = records.Select(r => OptionalNumber(r, "distance")).OfType<double>().ToList();
+
+        Assert.Contains(records, r => OptionalNumber(r, "heartRate") is > 100);
+        Assert.Equal(distances.Order(), distances);
+        Assert.Equal(0, distances[0]);
+    }
+
+    [Fact]
+    public void Should_Write_Power_And_Cadence_For_An_Indoor_Ride()
+    {
+        var records = cases.Decoded["indoor-ride"].Messages("recordMesgs");
+
+        Assert.All(records.Skip(1), r => Assert.Equal(88, Number(r, "cadence")));
+        Assert.Contains(records, r => OptionalNumber(r, "power") is >= 200);
+    }
+
+    [Fact]
+    public void Should_Write_Start_And_End_Records_For_A_Workout_Without_Samples()
+    {
+        var records = cases.Decoded["strength-no-samples"].Messages("recordMesgs");
+
+        Assert.Equal(2, records.Count);
+    }
+
+    [Fact]
+    public void Should_Write_Timer_Stop_And_Start_Around_Each_Pause()
+    {
+        var workout = cases.Cases["paused-walk"].Workout;
+        var events = cases.Decoded["paused-walk"].Messages("eventMesgs")
+            .Select(e => (Time: Time(e, "timestamp"), Type: (int)Number(e, "eventType")))
+            .ToList();
+
+        (DateTimeOffset, int)[] expected =
+        [
+            (Truncate(workout.Start), 0),
+            (Truncate(workout.Pauses[0].Start), 1),
+            (Truncate(workout.Pauses[0].End), 0),
+            (Truncate(workout.Pauses[1].Start), 1),
+            (Truncate(workout.Pauses[1].End), 0),
+            (Truncate(workout.End), 4),
+        ];
+        Assert.Equal(expected, events);
+    }
+
+    [Fact]
+    public void Should_Write_One_Length_Per_Pool_Length_With_Its_Stroke()
+    {
+        var workout = cases.Cases["pool-swim"].Workout;
+        var fit = cases.Decoded["pool-swim"];
+        var lengths = fit.Messages("lengthMesgs");
+        var laps = fit.Messages("lapMesgs");
+
+        Assert.Equal(workout.SwimLengths.Count, lengths.Count);
+        Assert.Equal([0, 1, 2, 3, 4, 5], lengths.Take(6).Select(l => Number(l, "swimStroke")));
+        Assert.False(lengths[6].TryGetProperty("swimStroke", out _), "an unknown stroke is left invalid");
+        Assert.Equal(25, Number(fit.Session, "poolLength"), 2);
+        Assert.Equal(workout.SwimLengths.Count, Number(fit.Session, "numLengths"));
+        Assert.Equal(2, laps.Count);
+        Assert.Equal(workout.SwimLengths.Count, laps.Sum(l => Number(l, "numLengths")));
+        Assert.Equal(0, Number(laps[0], "firstLengthIndex"));
+        Assert.Equal(Number(laps[0], "numLengths"), Number(laps[1], "firstLengthIndex"));
+    }
+
+    [Fact]
+    public void Should_Take_Interval_Parts_As_Laps_With_Their_Own_Totals()
+    {
+        var workout = cases.Cases["interval-run"].Workout;
+        var laps = cases.Decoded["interval-run"].Messages("lapMesgs");
+
+        Assert.Equal(workout.Parts.Count + 2, laps.Count); // warm-up before the parts and the tail after them
+        var part = workout.Parts[1];
+        var lap = laps[2];
+        Assert.Equal(Truncate(part.Start), Time(lap, "startTime"));
+        Assert.Equal(part.DistanceMeters!.Value, Number(lap, "totalDistance"), 2);
+        Assert.Equal(part.EnergyKilocalories, Number(lap, "totalCalories"));
+        Assert.Equal(part.AverageHeartRate, Number(lap, "avgHeartRate"));
+        Assert.Equal(part.MaximumHeartRate, Number(lap, "maxHeartRate"));
+    }
+
+    [Fact]
+    public void Should_Stamp_The_Offset_At_The_Start_Of_A_Workout_Across_Daylight_Saving()
+    {
+        var activity = cases.Decoded["across-dst"].Activity;
+
+        // Berlin is +01:00 at the start (00:30Z) and +02:00 at the end (01:30Z): the start's offset wins.
+        Assert.Equal(TimeSpan.FromHours(1), Time(activity, "localTimestamp") - Time(activity, "timestamp"));
+    }
+
+    [Fact]
+    public void Should_Stamp_The_Workouts_Own_Zone_Not_The_Machines()
+    {
+        var (workout, _, _) = cases.Cases["other-zone"];
+        var activity = cases.Decoded["other-zone"].Activity;
+        var expected = TimeZoneInfo.FindSystemTimeZoneById(workout.TimeZoneId!).GetUtcOffset(workout.Start);
+
+        Assert.NotEqual(TimeZoneInfo.Local.GetUtcOffset(workout.Start), expected);
+        Assert.Equal(expected, Time(activity, "localTimestamp") - Time(activity, "timestamp"));
+    }
+
+    [Fact]
+    public void Should_Use_The_Fallback_Zone_When_The_Workout_Has_None()
+    {
+        var activity = cases.Decoded["no-zone-fallback"].Activity;
+
+        // Adelaide in June is +09:30.
+        Assert.Equal(TimeSpan.FromMinutes(570), Time(activity, "localTimestamp") - Time(activity, "timestamp"));
+    }
+
+    [Theory]
+    [MemberData(nameof(EncodedCases.Names), MemberType = typeof(EncodedCases))]
+    public void Should_Encode_The_Same_Workout_To_The_Same_Bytes(string name)
+    {
+        var (workout, options, path) = cases.Cases[name];
+        var copy = workout with { Route = [.. workout.Route], Laps = [.. workout.Laps] };
+
+        Assert.Equal(File.ReadAllBytes(path), FitActivityEncoder.Encode(workout, options));
+        Assert.Equal(File.ReadAllBytes(path), FitActivityEncoder.Encode(copy, options));
+    }
+
+    [Fact]
+    public void Should_Write_Activity_With_One_Session_And_The_Timer_Time()
+    {
+        var fit = cases.Decoded["paused-walk"];
+        var activity = fit.Activity;
+
+        Assert.Equal(1, Number(activity, "numSessions"));
+        Assert.Equal(Number(fit.Session, "totalTimerTime"), Number(activity, "totalTimerTime"), 3);
+        Assert.Equal(26, Number(activity, "event"));
+    }
+
+    private static DateTimeOffset Truncate(DateTimeOffset instant) =>
+        new(instant.UtcTicks - (instant.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+
+    private static double? Rounded(double? value) => value is { } v ? Math.Round(v, MidpointRounding.AwayFromZero) : null;
+}

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace HealthSync.Tests.Fit;
+
+/// <summary>Runs Garmin's JavaScript FIT SDK (tests/fit-decoder/decode.mjs) over many files in one node process.</summary>
+internal static class FitDecoder
+{
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    private static string HarnessDirectory => Path.Combine(RepoRoot, "tests", "fit-decoder");
+
+    /// <summary>Decodes every file; the result maps each path to its decoded JSON (isFIT, integrity, errors, messages).</summary>
+    public static IReadOnlyDictionary<string, DecodedFit> Decode(IReadOnlyList<string> files)
+    {
+        EnsureInstalled();
+        var arguments = new List<string> { "decode.mjs" };
+        arguments.AddRange(files);
+        var (exitCode, stdout, stderr) = Run("node", arguments);
+        Assert.True(exitCode == 0, $"node decode.mjs failed ({exitCode}): {stderr}");
+
+        using var document = JsonDocument.Parse(stdout);
+        return document.RootElement.EnumerateObject()
+            .ToDictionary(p => p.Name, p => new DecodedFit(p.Value.Clone()));
+    }
+
+    private static void EnsureInstalled()
+    {
+        if (Directory.Exists(Path.Combine(HarnessDirectory, "node_modules", "@garmin", "fitsdk")))
+        {
+            return;
+        }
+
+        var (exitCode, _, stderr) = Run("npm", ["ci", "--no-audit", "--no-fund", "--silent"]);
+        Assert.True(exitCode == 0, $"npm ci in tests/fit-decoder failed: {stderr}");
+    }
+
+    private static (int ExitCode, string Stdout, string Stderr) Run(string program, IReadOnlyList<string> arguments)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = HarnessDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stdout, stderr.GetAwaiter().GetResult());
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "HealthSync.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("HealthSync.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
