@@ -6,6 +6,8 @@ namespace IntervalsStandIn;
 /// <summary>What every /api request meets before its endpoint: the log, the limits, injected faults, authentication.</summary>
 internal static class Gate
 {
+    private const string DroppedKey = "standin.dropped";
+
     public static async Task RunAsync(HttpContext context, RequestDelegate next, StandInServer server)
     {
         if (!context.Request.Path.StartsWithSegments("/api"))
@@ -18,7 +20,7 @@ internal static class Gate
         try
         {
             await PassAsync(context, next, server);
-            record.Status = context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode;
+            record.Status = context.Items.ContainsKey(DroppedKey) || context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode;
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -33,6 +35,7 @@ internal static class Gate
         switch (fault?.Kind)
         {
             case FaultKind.Drop:
+                context.Items[DroppedKey] = true;
                 context.Abort();
                 return;
             case FaultKind.Error:

@@ -24,7 +24,7 @@ internal sealed class SignallingTimeProvider(TimeSpan ignoredDue) : FakeTimeProv
     }
 
     /// <summary>Completes <paramref name="task"/>, advancing fake time by each wait it starts; bounded by 20 s of real time.</summary>
-    public async Task<T> DriveAsync<T>(Task<T> task, Func<Task>? beforeAdvance = null)
+    public async Task<T> DriveAsync<T>(Task<T> task)
     {
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         while (true)
@@ -38,10 +38,6 @@ internal sealed class SignallingTimeProvider(TimeSpan ignoredDue) : FakeTimeProv
             await waiting;
             if (waits.Reader.TryRead(out var due))
             {
-                if (beforeAdvance is not null)
-                {
-                    await beforeAdvance();
-                }
 
                 Waits.Add(due);
                 Advance(due);
