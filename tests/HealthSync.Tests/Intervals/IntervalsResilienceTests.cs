@@ -180,18 +180,21 @@ public sealed class IntervalsResilienceTests
     [Fact]
     public async Task Should_Never_Exceed_Rate_Limit_Measured_By_Stand_In()
     {
-        // Real clock on both sides: the stand-in measures arrival times; 30 requests take about 2.5 s.
-        await using var server = await StandIn.StartAsync(o => o.Burst = 10);
+        // Real clock on both sides: the stand-in, set as the service (10/s, burst 20), measures arrival times.
+        await using var server = await StandIn.StartAsync(o => o.Burst = 20);
         using var client = StandIn.Client(server, TimeProvider.System);
         var watch = Stopwatch.StartNew();
 
         await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => client.ListActivitiesAsync(Oldest, Newest, CancellationToken.None)));
 
         watch.Stop();
-        Assert.Equal(30, server.Received.Count);
+        var arrivals = server.Received.All.Select(r => r.At).Order().ToList();
+        Assert.Equal(30, arrivals.Count);
         Assert.DoesNotContain(server.Received.All, r => r.Status == 429);
-        // 10 a second plus the client's burst of 5.
-        Assert.InRange(server.Received.MaxInAnyWindow(TimeSpan.FromSeconds(1)), 1, 15);
+        // The client sends 10/s after a burst of 5; arrival jitter on a loaded machine may bunch a few, never past the service's burst.
+        Assert.InRange(server.Received.MaxInAnyWindow(TimeSpan.FromSeconds(1)), 1, 20);
+        var steadyRate = (arrivals.Count - 5) / (arrivals[^1] - arrivals[0]).TotalSeconds;
+        Assert.True(steadyRate <= 10.5, $"steady rate {steadyRate:F1}/s");
         Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(2.3), $"30 requests took only {watch.Elapsed}");
     }
 }
