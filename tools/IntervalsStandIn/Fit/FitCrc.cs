@@ -1,0 +1,27 @@
+namespace IntervalsStandIn.Fit;
+
+/// <summary>The FIT protocol's CRC-16 (nibble table from the FIT SDK).</summary>
+internal static class FitCrc
+{
+    private static readonly ushort[] Table =
+        [0x0000, 0xCC01, 0xD801, 0x1400, 0xF001, 0x3C00, 0x2800, 0xE401, 0xA001, 0x6C00, 0x7800, 0xB401, 0x5000, 0x9C01, 0x8801, 0x4400];
+
+    public static ushort Compute(ReadOnlySpan<byte> data)
+    {
+        ushort crc = 0;
+        foreach (var b in data)
+        {
+            crc = Step(crc, b & 0xF);
+            crc = Step(crc, (b >> 4) & 0xF);
+        }
+
+        return crc;
+    }
+
+    private static ushort Step(ushort crc, int nibble)
+    {
+        var tmp = Table[crc & 0xF];
+        crc = (ushort)((crc >> 4) & 0x0FFF);
+        return (ushort)(crc ^ tmp ^ Table[nibble]);
+    }
+}
