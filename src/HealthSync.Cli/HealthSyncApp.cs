@@ -12,6 +12,7 @@ internal static class HealthSyncApp
         var root = new RootCommand("HealthSync: get Apple Health workouts into Intervals.icu.")
         {
             InspectCommand.Create(context),
+            ExportFitCommand.Create(context),
         };
 
         var parse = root.Parse(args);
