@@ -57,7 +57,7 @@ internal static class InspectCommand
     private static void WriteTable(IAnsiConsole console, string document, IReadOnlyList<Workout> workouts, IReadOnlyList<ProblemJson> problems)
     {
         var table = new Table().Caption(Markup.Escape(document)).Border(TableBorder.None);
-        foreach (var header in new[] { "Start (local)", "Activity", "Category", "Duration", "km", "kcal", "HR", "Route", "Laps" })
+        foreach (var header in new[] { "Start (local)", "Activity", "Duration", "km", "kcal", "HR", "Route", "Laps" })
         {
             table.AddColumn(new TableColumn(header).NoWrap().PadLeft(0).PadRight(1));
         }
@@ -67,7 +67,6 @@ internal static class InspectCommand
             table.AddRow(
                 Markup.Escape(LocalStart(w)),
                 Markup.Escape(SportCategories.ShortName(w.ActivityType)),
-                w.Category.ToId(),
                 w.Duration.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture),
                 w.DistanceMeters is { } d ? (d / 1000).ToString("0.00", CultureInfo.InvariantCulture) : "-",
                 w.EnergyKilocalories is { } e ? e.ToString("0", CultureInfo.InvariantCulture) : "-",
