@@ -25,6 +25,7 @@ internal sealed class HealthDataScanner
     private readonly SampleStore? _samples;
     private readonly int _bufferSize;
 
+    private readonly (byte[]? Unit, double? Factor)[] _unitCache = new (byte[]?, double?)[SampleKinds.Count];
     private byte[] _buffer = [];
     private int _position;
     private int _end;
@@ -178,6 +179,7 @@ internal sealed class HealthDataScanner
     }
 
     /// <summary>Handles the markup at _position (a '&lt;').</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: runs for every element of a multi-GB file, once per process
     private StepResult Step(out WorkoutElement? workout)
     {
         workout = null;
@@ -284,6 +286,7 @@ internal sealed class HealthDataScanner
     }
 
     /// <summary>The index of the '&gt;' that ends the start tag at the front of span, or -1 when it is not in the buffer yet.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: runs for every element of a multi-GB file, once per process
     private static int FindTagEnd(ReadOnlySpan<byte> span)
     {
         var from = 0;
@@ -341,6 +344,7 @@ internal sealed class HealthDataScanner
         return StepResult.Continue;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: runs for every element of a multi-GB file, once per process
     private StepResult Record(ReadOnlySpan<byte> span)
     {
         var tagEnd = FindTagEnd(span);
@@ -359,6 +363,7 @@ internal sealed class HealthDataScanner
         return StepResult.Continue;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: runs for every element of a multi-GB file, once per process
     private void ReadRecord(ReadOnlySpan<byte> attributes)
     {
         SampleKind kind = default;
@@ -405,10 +410,7 @@ internal sealed class HealthDataScanner
             return;
         }
 
-        Span<char> unitChars = stackalloc char[16];
-        var factor = unit.Length <= unitChars.Length && Encoding.UTF8.TryGetChars(unit, unitChars, out var unitLength)
-            ? SampleKinds.Factor(kind, unitChars[..unitLength])
-            : null;
+        var factor = UnitFactor(kind, unit);
         if (!double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) || factor is null)
         {
             Unreadable($"a {kind} record's value \"{Encoding.UTF8.GetString(value)}\" in unit \"{Encoding.UTF8.GetString(unit)}\" is not a number in a known unit");
@@ -418,6 +420,26 @@ internal sealed class HealthDataScanner
         _samples!.Add(kind, startUnix, endUnix, number * factor.Value, _samples.InternSource(source));
     }
 
+    /// <summary>The unit factor, remembered per kind: a type's records nearly always share one unit.</summary>
+    private double? UnitFactor(SampleKind kind, ReadOnlySpan<byte> unit)
+    {
+        ref var cached = ref _unitCache[(int)kind];
+        if (cached.Unit is not null && unit.SequenceEqual(cached.Unit))
+        {
+            return cached.Factor;
+        }
+
+        Span<char> chars = stackalloc char[16];
+        if (unit.Length > chars.Length || !Encoding.UTF8.TryGetChars(unit, chars, out var length))
+        {
+            return null;
+        }
+
+        var factor = SampleKinds.Factor(kind, chars[..length]);
+        cached = (unit.ToArray(), factor);
+        return factor;
+    }
+
     private void Unreadable(string reason)
     {
         UnreadableRecords++;
@@ -425,6 +447,7 @@ internal sealed class HealthDataScanner
     }
 
     /// <summary>Reads name="value" off the front of a start tag's attribute bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: runs for every element of a multi-GB file, once per process
     private static bool NextAttribute(ref ReadOnlySpan<byte> attributes, out ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
     {
         name = value = default;

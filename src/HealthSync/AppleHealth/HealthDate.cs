@@ -12,6 +12,7 @@ internal static class HealthDate
     private const int Length = 25; // yyyy-MM-dd HH:mm:ss +hhmm
 
     /// <summary>Parses UTF-8 bytes to Unix seconds.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseUnixSeconds(ReadOnlySpan<byte> text, out long unixSeconds)
     {
         unixSeconds = 0;

@@ -17,8 +17,9 @@ internal sealed class SampleStore
 
     private readonly Column[] _columns = Enumerable.Range(0, SampleKinds.Count).Select(_ => new Column()).ToArray();
     private readonly Dictionary<string, ushort> _sourceIds = new(StringComparer.Ordinal);
-    private byte[] _lastSource = [];
-    private ushort _lastSourceId;
+
+    // Sources seen, as UTF-8, for a lookup that allocates nothing: an export has a handful of sources, interleaved.
+    private readonly List<(byte[] Utf8, ushort Id)> _recentSources = [];
 
     /// <summary>Samples held, for tests and the benchmark.</summary>
     public long Count => _columns.Sum(c => (long)c.Count);
@@ -26,9 +27,12 @@ internal sealed class SampleStore
     /// <summary>Returns the id of a source name given as UTF-8 (the same few names repeat millions of times).</summary>
     public ushort InternSource(ReadOnlySpan<byte> utf8)
     {
-        if (utf8.SequenceEqual(_lastSource))
+        foreach (var (known, knownId) in _recentSources)
         {
-            return _lastSourceId;
+            if (utf8.SequenceEqual(known))
+            {
+                return knownId;
+            }
         }
 
         var name = Encoding.UTF8.GetString(utf8);
@@ -43,8 +47,11 @@ internal sealed class SampleStore
             _sourceIds[name] = id;
         }
 
-        _lastSource = utf8.ToArray();
-        _lastSourceId = id;
+        if (_recentSources.Count < 64)
+        {
+            _recentSources.Add((utf8.ToArray(), id));
+        }
+
         return id;
     }
 
