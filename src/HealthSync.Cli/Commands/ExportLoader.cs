@@ -10,9 +10,14 @@ internal static class ExportLoader
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The workouts read, and the error that stopped the read early (if any). Export is null when it could not be opened.</summary>
-    public sealed record Result(AppleHealthExport? Export, IReadOnlyList<Workout> Workouts, ExportReadException? Fatal);
+    public sealed record Result<T>(AppleHealthExport? Export, IReadOnlyList<T> Workouts, ExportReadException? Fatal);
 
-    public static async Task<Result> LoadAsync(CliContext context, string path, bool showProgress, CancellationToken cancellationToken, ExportReaderOptions? options = null)
+    /// <summary>Reads every workout of the export.</summary>
+    public static Task<Result<Workout>> LoadAsync(CliContext context, string path, bool showProgress, CancellationToken cancellationToken, ExportReaderOptions? options = null) =>
+        LoadAsync(context, path, showProgress, static w => w, cancellationToken, options);
+
+    /// <summary>Reads the export keeping only <paramref name="keep"/> of each workout, so that samples and routes need not stay in memory.</summary>
+    public static async Task<Result<T>> LoadAsync<T>(CliContext context, string path, bool showProgress, Func<Workout, T> keep, CancellationToken cancellationToken, ExportReaderOptions? options = null)
     {
         AppleHealthExport export;
         try
@@ -22,17 +27,17 @@ internal static class ExportLoader
         catch (ExportReadException ex)
         {
             await context.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
-            return new Result(null, [], ex);
+            return new Result<T>(null, [], ex);
         }
 
-        var workouts = new List<Workout>();
+        var workouts = new List<T>();
         async Task<ExportReadException?> ReadAllAsync()
         {
             try
             {
                 await foreach (var workout in export.ReadWorkoutsAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    workouts.Add(workout);
+                    workouts.Add(keep(workout));
                 }
 
                 return null;
@@ -65,6 +70,6 @@ internal static class ExportLoader
             fatal = await ReadAllAsync().ConfigureAwait(false);
         }
 
-        return new Result(export, workouts, fatal);
+        return new Result<T>(export, workouts, fatal);
     }
 }

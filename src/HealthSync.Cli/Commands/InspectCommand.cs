@@ -21,7 +21,8 @@ internal static class InspectCommand
 
     private static async Task<int> RunAsync(CliContext context, string path, bool json, CancellationToken cancellationToken)
     {
-        var result = await ExportLoader.LoadAsync(context, path, showProgress: !json, cancellationToken).ConfigureAwait(false);
+        // Only the summary of each workout is kept: samples and routes of thousands of workouts need not stay in memory.
+        var result = await ExportLoader.LoadAsync(context, path, showProgress: !json, Row.From, cancellationToken).ConfigureAwait(false);
         if (result.Export is null)
         {
             return ExitCodes.BadInput;
@@ -37,7 +38,7 @@ internal static class InspectCommand
 
         if (json)
         {
-            var document = new InspectDocument(workouts.Select(WorkoutJson.From).ToList(), problems);
+            var document = new InspectDocument(workouts.Select(w => w.Json).ToList(), problems);
             await context.Out.WriteLineAsync(JsonSerializer.Serialize(document, CliJsonContext.Readable.InspectDocument)).ConfigureAwait(false);
         }
         else
@@ -54,7 +55,7 @@ internal static class InspectCommand
         return ExitCodes.Ok;
     }
 
-    private static void WriteTable(IAnsiConsole console, string document, IReadOnlyList<Workout> workouts, IReadOnlyList<ProblemJson> problems)
+    private static void WriteTable(IAnsiConsole console, string document, IReadOnlyList<Row> workouts, IReadOnlyList<ProblemJson> problems)
     {
         var table = new Table().Caption(Markup.Escape(document)).Border(TableBorder.None);
         foreach (var header in new[] { "Start (local)", "Activity", "Duration", "km", "kcal", "HR", "Route", "Laps" })
@@ -62,17 +63,17 @@ internal static class InspectCommand
             table.AddColumn(new TableColumn(header).NoWrap().PadLeft(0).PadRight(1));
         }
 
-        foreach (var w in workouts)
+        foreach (var (w, _, localStart) in workouts)
         {
             table.AddRow(
-                Markup.Escape(LocalStart(w)),
+                Markup.Escape(localStart),
                 Markup.Escape(SportCategories.ShortName(w.ActivityType)),
-                w.Duration.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture),
+                TimeSpan.FromSeconds(w.DurationSeconds).ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture),
                 w.DistanceMeters is { } d ? (d / 1000).ToString("0.00", CultureInfo.InvariantCulture) : "-",
                 w.EnergyKilocalories is { } e ? e.ToString("0", CultureInfo.InvariantCulture) : "-",
                 w.HeartRate?.Average is { } hr ? hr.ToString("0", CultureInfo.InvariantCulture) : "-",
-                w.Route.Count > 0 ? w.Route.Count.ToString(CultureInfo.InvariantCulture) : "-",
-                w.Laps.Count > 0 ? w.Laps.Count.ToString(CultureInfo.InvariantCulture) : "-");
+                w.RoutePoints > 0 ? w.RoutePoints.ToString(CultureInfo.InvariantCulture) : "-",
+                w.Laps > 0 ? w.Laps.ToString(CultureInfo.InvariantCulture) : "-");
         }
 
         console.Write(table);
@@ -83,9 +84,15 @@ internal static class InspectCommand
         }
     }
 
-    /// <summary>The start in the workout's own zone when it has one, else UTC.</summary>
-    private static string LocalStart(Workout w) =>
-        w.TimeZoneId is { } zone && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var info)
-            ? TimeZoneInfo.ConvertTime(w.Start, info).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
-            : w.Start.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    /// <summary>What inspect keeps of a workout: its JSON summary, its start, and the start in its own zone.</summary>
+    private sealed record Row(WorkoutJson Json, DateTimeOffset Start, string LocalStart)
+    {
+        public static Row From(Workout w) => new(WorkoutJson.From(w), w.Start, LocalStartOf(w));
+
+        /// <summary>The start in the workout's own zone when it has one, else UTC.</summary>
+        private static string LocalStartOf(Workout w) =>
+            w.TimeZoneId is { } zone && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var info)
+                ? TimeZoneInfo.ConvertTime(w.Start, info).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+                : w.Start.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    }
 }

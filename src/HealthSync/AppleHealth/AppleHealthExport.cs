@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using System.Xml;
 using HealthSync.Workouts;
 
@@ -48,10 +49,33 @@ public sealed class AppleHealthExport : IDisposable
         var samples = _options.ReadSamples ? new SampleStore() : null;
         var scanner = new HealthDataScanner(_source, samples, _options.BufferSize);
         var assembler = new WorkoutAssembler(_source, samples, _options.ReadRoutes);
-        var document = _source.OpenDocument();
-        await using (document.ConfigureAwait(false))
+        // Three stages overlap: inflating (ReadAheadStream), scanning (a task filling the channel), and parsing and
+        // assembling each workout with its samples and route files (here). Order is kept: the channel is a queue.
+        using var document = new ReadAheadStream(_source.OpenDocument());
+        var elements = Channel.CreateBounded<WorkoutElement>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var scan = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await foreach (var element in scanner.ReadAsync(document, stop.Token).ConfigureAwait(false))
+                    {
+                        await elements.Writer.WriteAsync(element, stop.Token).ConfigureAwait(false);
+                    }
+
+                    elements.Writer.Complete();
+                }
+                catch (Exception ex)
+                {
+                    elements.Writer.Complete(ex);
+                }
+            },
+            stop.Token);
+
+        try
         {
-            await foreach (var element in scanner.ReadAsync(document, cancellationToken).ConfigureAwait(false))
+            await foreach (var element in elements.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 var where = $"{_source.DocumentName}, line {element.Line}";
                 WorkoutDraft draft;
@@ -68,10 +92,20 @@ public sealed class AppleHealthExport : IDisposable
                 yield return assembler.Assemble(draft, where, _problems);
             }
         }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await scan.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
 
         if (!scanner.SawRoot)
         {
             throw new ExportReadException(_source.DocumentName, null, "no HealthData element: this is not an Apple Health export");
+        }
+
+        if (samples is { LateRecords: > 0 })
+        {
+            _problems.Add(new ReadProblem(_source.DocumentName, $"{samples.LateRecords} sample record(s) come after the first Workout and were not joined to any workout"));
         }
 
         if (scanner.FirstUnreadableRecord is { } first)

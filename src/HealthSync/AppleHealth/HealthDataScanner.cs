@@ -335,6 +335,8 @@ internal sealed class HealthDataScanner
             length = tagEnd + close + "</Workout>"u8.Length;
         }
 
+        // Workouts follow the Records: the samples are complete, and are frozen for the workouts' assembly.
+        _samples?.Seal();
         var xml = span[..length].ToArray();
 
         // A literal vertical tab has been seen in real exports; it is illegal XML and XmlReader rejects it.

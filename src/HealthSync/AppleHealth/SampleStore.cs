@@ -21,6 +21,11 @@ internal sealed class SampleStore
     // Sources seen, as UTF-8, for a lookup that allocates nothing: an export has a handful of sources, interleaved.
     private readonly List<(byte[] Utf8, ushort Id)> _recentSources = [];
 
+    private bool _sealed;
+
+    /// <summary>Records that came after the first Workout, and so were not joined (real exports put all Records first).</summary>
+    public long LateRecords { get; private set; }
+
     /// <summary>Samples held, for tests and the benchmark.</summary>
     public long Count => _columns.Sum(c => (long)c.Count);
 
@@ -56,8 +61,35 @@ internal sealed class SampleStore
     }
 
     /// <summary>Adds a sample; times in Unix seconds, value in canonical units.</summary>
-    public void Add(SampleKind kind, long startUnix, long endUnix, double value, ushort source) =>
+    public void Add(SampleKind kind, long startUnix, long endUnix, double value, ushort source)
+    {
+        if (_sealed)
+        {
+            LateRecords++;
+            return;
+        }
+
         _columns[(int)kind].Add(new PackedSample((int)(startUnix - Epoch), (int)(endUnix - Epoch), (float)value, source));
+    }
+
+    /// <summary>
+    /// Sorts every column and accepts no more samples. Called at the first Workout: from then on workouts are
+    /// assembled on another thread, and what each one is joined with must not depend on how far the scan has got.
+    /// </summary>
+    public void Seal()
+    {
+        if (_sealed)
+        {
+            return;
+        }
+
+        foreach (var column in _columns)
+        {
+            column.Sorted();
+        }
+
+        _sealed = true;
+    }
 
     /// <summary>
     /// The samples of a kind that start and end inside [start, end]; only the preferred source's when it wrote any
@@ -65,6 +97,11 @@ internal sealed class SampleStore
     /// </summary>
     public List<QuantitySample> Query(SampleKind kind, DateTimeOffset start, DateTimeOffset end, string preferredSource)
     {
+        if (!_sealed)
+        {
+            throw new InvalidOperationException("Seal the store before querying it.");
+        }
+
         var column = _columns[(int)kind];
         var result = new List<QuantitySample>();
         if (column.Count == 0)
