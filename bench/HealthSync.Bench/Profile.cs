@@ -1,51 +1,93 @@
 using System.Diagnostics;
+using System.IO.Compression;
 using HealthSync.AppleHealth;
+using HealthSync.Workouts;
 
 namespace HealthSync.Bench;
 
+/// <summary>`profile EXPORT.zip`: times the reader's stages one by one, in-process, to show where the time goes.</summary>
 internal static class Profile
 {
     public static async Task<int> RunAsync(string path)
     {
-        var sw = Stopwatch.StartNew();
+        byte[] document;
         using (var source = ExportSource.Open(path))
-        using (var stream = source.OpenDocument())
         {
-            var buffer = new byte[1 << 20];
-            long total = 0;
-            int n;
-            while ((n = stream.Read(buffer)) > 0) total += n;
-            Console.WriteLine($"inflate only: {sw.Elapsed.TotalSeconds:0.00}s {total / 1e6:0} MB");
-        }
-        using (var source = ExportSource.Open(path))
-        using (var stream = source.OpenDocument())
-        {
-            var ms = new MemoryStream();
-            stream.CopyTo(ms);
-            var bytes = ms.ToArray();
-            sw.Restart();
-            long lt = 0; var pos = 0; var span = bytes.AsSpan();
-            while (true) { var i = span[pos..].IndexOf((byte)'<'); if (i < 0) break; pos += i + 1; lt++; }
-            Console.WriteLine($"IndexOf loop: {sw.Elapsed.TotalSeconds:0.00}s {lt} markups");
-            for (var k = 0; k < 3; k++)
+            document = Stage("inflate the document", () =>
             {
-                sw.Restart();
-                var scanner = new HealthDataScanner(source, null, 1 << 20);
-                var c = 0;
-                await foreach (var e in scanner.ReadAsync(new MemoryStream(bytes), default)) c++;
-                Console.WriteLine($"scanner in memory: {sw.Elapsed.TotalSeconds:0.00}s {c}");
+                using var stream = source.OpenDocument();
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                return copy.ToArray();
+            });
+
+            foreach (var samples in new[] { false, true })
+            {
+                await StageAsync($"scan in memory, samples={samples}", async () =>
+                {
+                    var store = samples ? new SampleStore() : null;
+                    var scanner = new HealthDataScanner(source, store, 1 << 20);
+                    var workouts = 0;
+                    await foreach (var element in scanner.ReadAsync(new MemoryStream(document), default))
+                    {
+                        workouts++;
+                    }
+
+                    return $"{workouts} workouts, {store?.Count ?? 0:N0} samples";
+                });
             }
         }
 
-        foreach (var samples in new[] { false, true })
+        document = [];
+        using (var zip = ZipFile.OpenRead(path))
         {
-            sw.Restart();
-            using var export = AppleHealthExport.Open(path, new ExportReaderOptions { ReadSamples = samples, ReadRoutes = samples });
-            var count = 0;
-            await foreach (var w in export.ReadWorkoutsAsync()) count++;
-            Console.WriteLine($"reader samples={samples}: {sw.Elapsed.TotalSeconds:0.00}s {count} workouts");
+            var routes = zip.Entries.Where(e => e.FullName.EndsWith(".gpx", StringComparison.Ordinal)).Select(e =>
+            {
+                using var stream = e.Open();
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                return copy.ToArray();
+            }).ToList();
+            Stage("parse every route file", () =>
+            {
+                var points = new List<RoutePoint>();
+                foreach (var gpx in routes)
+                {
+                    GpxRouteReader.Read(gpx, points);
+                }
+
+                return $"{routes.Count} files, {points.Count:N0} points";
+            });
+        }
+
+        foreach (var (samples, routes) in new[] { (false, false), (true, true) })
+        {
+            await StageAsync($"whole reader, samples={samples} routes={routes}", async () =>
+            {
+                using var export = AppleHealthExport.Open(path, new ExportReaderOptions { ReadSamples = samples, ReadRoutes = routes });
+                var count = 0;
+                await foreach (var workout in export.ReadWorkoutsAsync())
+                {
+                    count++;
+                }
+
+                return $"{count} workouts";
+            });
         }
 
         return 0;
+    }
+
+    private static T Stage<T>(string name, Func<T> work) => StageAsync(name, () => Task.FromResult(work())).GetAwaiter().GetResult();
+
+    private static async Task<T> StageAsync<T>(string name, Func<Task<T>> work)
+    {
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        var result = await work();
+        process.Refresh();
+        Console.WriteLine(FormattableString.Invariant($"{name,-42} {wall.Elapsed.TotalSeconds,6:0.00} s wall {(process.TotalProcessorTime - cpu).TotalSeconds,6:0.00} s cpu  {(result is byte[] b ? $"{b.Length / 1e6:0} MB" : result)}"));
+        return result;
     }
 }

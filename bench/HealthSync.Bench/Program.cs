@@ -7,7 +7,6 @@ return args switch
 {
     ["generate", var megabytes, var output, ..] => Generate(long.Parse(megabytes, CultureInfo.InvariantCulture), output, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 42),
     ["compare", var path, ..] => await ReaderComparison.CompareAsync(path, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3),
-    ["inspect-child", var path] => await ReaderComparison.InspectChildAsync(path),
     ["profile", var path] => await Profile.RunAsync(path),
     ["xmlreader-child", var path] => ReaderComparison.XmlReaderChild(path),
     _ => Usage(),

@@ -2,12 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Xml;
 using HealthSync.AppleHealth;
-using HealthSync.Cli;
-using Spectre.Console;
 
 namespace HealthSync.Bench;
 
 /// <summary>`compare`: `inspect --json` against a bare XmlReader pass (DtdProcessing.Ignore, every node read) over the same zip entry.</summary>
+/// <remarks>Each run is a child process timed from start to exit (start-up included for both), under /usr/bin/time for its peak memory.</remarks>
 internal static class ReaderComparison
 {
     private const string PeakPrefix = "peak-bytes ";
@@ -19,8 +18,8 @@ internal static class ReaderComparison
         var xmlReader = new List<(double Seconds, long Peak)>();
         for (var run = 0; run < runs; run++)
         {
-            xmlReader.Add(await RunChildAsync("xmlreader-child", path));
-            inspect.Add(await RunChildAsync("inspect-child", path));
+            xmlReader.Add(await RunChildAsync(XmlReaderChildCommand(path)));
+            inspect.Add(await RunChildAsync(InspectCommand(path)));
         }
 
         var inspectBest = inspect.Min(r => r.Seconds);
@@ -38,14 +37,24 @@ internal static class ReaderComparison
         return sorted[sorted.Count / 2];
     }
 
-    private static async Task<(double Seconds, long Peak)> RunChildAsync(string mode, string path)
+    /// <summary>The real command as a person runs it: the healthsync CLI, with its own runtime settings.</summary>
+    private static ProcessStartInfo InspectCommand(string path)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!, [mode, path]) { RedirectStandardError = true, RedirectStandardOutput = true };
-        if (Environment.ProcessPath!.EndsWith("dotnet", StringComparison.Ordinal))
-        {
-            start.ArgumentList.Insert(0, typeof(ReaderComparison).Assembly.Location);
-        }
+        var cli = Path.Combine(AppContext.BaseDirectory, "HealthSync.Cli.dll");
+        return new ProcessStartInfo("dotnet", [cli, "inspect", path, "--json"]);
+    }
 
+    private static ProcessStartInfo XmlReaderChildCommand(string path) =>
+        new("dotnet", [typeof(ReaderComparison).Assembly.Location, "xmlreader-child", path]);
+
+    /// <summary>Runs a child process; its peak memory is the kernel's max RSS of it, read from /usr/bin/time.</summary>
+    private static async Task<(double Seconds, long Peak)> RunChildAsync(ProcessStartInfo command)
+    {
+        var start = new ProcessStartInfo("/usr/bin/time", ["-f", PeakPrefix + "%M", command.FileName, .. command.ArgumentList])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
         var stopwatch = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -53,18 +62,13 @@ internal static class ReaderComparison
         await process.WaitForExitAsync();
         var seconds = stopwatch.Elapsed.TotalSeconds;
         await stdout;
-        var peakLine = stderr.Split('\n').FirstOrDefault(l => l.StartsWith(PeakPrefix, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"{mode} failed (exit {process.ExitCode}): {stderr}");
-        return (seconds, long.Parse(peakLine[PeakPrefix.Length..], CultureInfo.InvariantCulture));
-    }
+        var peakLine = stderr.Split('\n').LastOrDefault(l => l.StartsWith(PeakPrefix, StringComparison.Ordinal));
+        if (process.ExitCode != 0 || peakLine is null)
+        {
+            throw new InvalidOperationException($"{string.Join(' ', command.ArgumentList)} failed (exit {process.ExitCode}): {stderr}");
+        }
 
-    /// <summary>The real command, output discarded; reports its peak working set.</summary>
-    public static async Task<int> InspectChildAsync(string path)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
-        var exit = await HealthSyncApp.RunAsync(["inspect", path, "--json"], new CliContext(console, TextWriter.Null, Console.Error, TimeProvider.System));
-        ReportPeak();
-        return exit;
+        return (seconds, long.Parse(peakLine[PeakPrefix.Length..], CultureInfo.InvariantCulture) * 1024);
     }
 
     /// <summary>The baseline: every node of the same zip entry through XmlReader, the DTD skipped.</summary>
@@ -88,13 +92,6 @@ internal static class ReaderComparison
         }
 
         Console.WriteLine(FormattableString.Invariant($"{nodes} nodes, {attributes} attributes"));
-        ReportPeak();
         return 0;
-    }
-
-    private static void ReportPeak()
-    {
-        using var self = Process.GetCurrentProcess();
-        Console.Error.WriteLine(FormattableString.Invariant($"{PeakPrefix}{self.PeakWorkingSet64}"));
     }
 }
