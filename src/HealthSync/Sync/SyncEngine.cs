@@ -105,7 +105,7 @@ public sealed class SyncEngine(SyncState state, IntervalsClient? client, TimePro
             {
                 return new SyncStop(SyncStopKind.BudgetSpent, ex.Message, ex.ResumeAt);
             }
-            catch (IntervalsUnavailableException ex)
+            catch (Exception ex) when (ex is IntervalsUnavailableException or IntervalsRejectedException)
             {
                 // The listing failed: nothing of this batch can be checked, so none of it is uploaded.
                 foreach (var workout in batch.Where(w => !outcomes.ContainsKey(w.Id)))
