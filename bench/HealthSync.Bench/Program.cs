@@ -9,6 +9,7 @@ return args switch
     ["compare", var path, ..] => await ReaderComparison.CompareAsync(path, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3),
     ["inspect-child", var path] => await ReaderComparison.InspectChildAsync(path),
     ["profile", var path] => await Profile.RunAsync(path),
+    ["backfill", ..] => await BackfillBenchmark.RunAsync(Console.Out),
     ["xmlreader-child", var path] => ReaderComparison.XmlReaderChild(path),
     _ => Usage(),
 };
@@ -28,6 +29,7 @@ static int Usage()
         usage:
           generate MEGABYTES OUT.zip [SEED]   write a realistic export.zip holding about MEGABYTES of XML
           compare EXPORT.zip [RUNS]           time `healthsync inspect --json` against a bare XmlReader pass over the same entry
+          backfill                            backfill 1,000 workouts into the in-process stand-in; requests/s against its 10/s limit, 429s
         """);
     return 2;
 }
