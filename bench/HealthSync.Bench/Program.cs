@@ -8,6 +8,7 @@ return args switch
     ["generate", var megabytes, var output, ..] => Generate(long.Parse(megabytes, CultureInfo.InvariantCulture), output, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 42),
     ["compare", var path, ..] => await ReaderComparison.CompareAsync(path, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3),
     ["profile", var path] => await Profile.RunAsync(path),
+    ["backfill", ..] => await BackfillBenchmark.RunAsync(Console.Out),
     ["xmlreader-child", var path] => ReaderComparison.XmlReaderChild(path),
     _ => Usage(),
 };
@@ -27,6 +28,7 @@ static int Usage()
         usage:
           generate MEGABYTES OUT.zip [SEED]   write a realistic export.zip holding about MEGABYTES of XML
           compare EXPORT.zip [RUNS]           time `healthsync inspect --json` against a bare XmlReader pass over the same entry
+          backfill                            backfill 1,000 workouts into the in-process stand-in; requests/s against its 10/s limit, 429s
         """);
     return 2;
 }

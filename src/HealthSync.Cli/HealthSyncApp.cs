@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HealthSync.Cli.Commands;
+using HealthSync.Sync;
 
 namespace HealthSync.Cli;
 
@@ -13,6 +14,12 @@ internal static class HealthSyncApp
         {
             InspectCommand.Create(context),
             ExportFitCommand.Create(context),
+            SyncCommand.Create(context, SyncMode.New),
+            SyncCommand.Create(context, SyncMode.Backfill),
+            HistoryCommand.Create(context),
+            SettingsCommand.Create(context),
+            SportsCommand.Create(context),
+            LoginCommand.Create(context),
         };
 
         var parse = root.Parse(args);

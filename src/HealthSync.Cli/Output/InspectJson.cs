@@ -83,6 +83,8 @@ internal sealed record WorkoutJson(
 /// <summary>Source-generated JSON for the command line's documents: camelCase, nulls written, no reflection.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(InspectDocument))]
+[JsonSerializable(typeof(SyncDocument))]
+[JsonSerializable(typeof(List<HistoryJson>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     /// <summary>The context the commands use: non-ASCII text (source names, "›") is written as is, not \u-escaped.</summary>

@@ -30,6 +30,12 @@ public sealed class IntervalsOptions
     /// <summary>Window of <see cref="DailyBudget"/>. Default one day.</summary>
     public TimeSpan DailyBudgetWindow { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// Remembers request instants between runs (the sync keeps them in its SQLite state). Default none: the budgets
+    /// then count this client's requests only.
+    /// </summary>
+    public IRequestLedger? RequestLedger { get; set; }
+
     /// <summary>Retries after a 429, 5xx, timeout or reset, beyond the first attempt. Default 4. Range 0–10.</summary>
     public int MaxRetries { get; set; } = 4;
 

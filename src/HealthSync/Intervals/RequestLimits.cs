@@ -1,12 +1,41 @@
 namespace HealthSync.Intervals;
 
 /// <summary>Every request passes here first: the per-second token bucket, then the rolling budgets.</summary>
-internal sealed class RequestLimits(IntervalsOptions options, TimeProvider time) : IDisposable
+internal sealed class RequestLimits : IDisposable
 {
-    private readonly TokenBucketLimiter rate = new(options.RequestsPerSecond, options.Burst, time);
-    private readonly RollingWindowBudget shortBudget = new(options.ShortBudget, options.ShortBudgetWindow);
-    private readonly RollingWindowBudget dailyBudget = new(options.DailyBudget, options.DailyBudgetWindow);
+    private readonly TimeProvider time;
+    private readonly TokenBucketLimiter rate;
+    private readonly RollingWindowBudget shortBudget;
+    private readonly RollingWindowBudget dailyBudget;
+    private readonly IRequestLedger? ledger;
     private readonly Lock gate = new();
+
+    public RequestLimits(IntervalsOptions options, TimeProvider time)
+    {
+        this.time = time;
+        rate = new TokenBucketLimiter(options.RequestsPerSecond, options.Burst, time);
+        shortBudget = new RollingWindowBudget(options.ShortBudget, options.ShortBudgetWindow);
+        dailyBudget = new RollingWindowBudget(options.DailyBudget, options.DailyBudgetWindow);
+        ledger = options.RequestLedger;
+        if (ledger is not null)
+        {
+            // Replay earlier runs' requests so the budgets are as spent as the service sees them.
+            var now = time.GetUtcNow();
+            var longest = options.ShortBudgetWindow > options.DailyBudgetWindow ? options.ShortBudgetWindow : options.DailyBudgetWindow;
+            foreach (var at in ledger.Since(now - longest))
+            {
+                if (at > now - options.ShortBudgetWindow)
+                {
+                    shortBudget.Record(at);
+                }
+
+                if (at > now - options.DailyBudgetWindow)
+                {
+                    dailyBudget.Record(at);
+                }
+            }
+        }
+    }
 
     /// <summary>Waits for a rate token; throws <see cref="IntervalsRateLimitedException"/> when a budget is spent.</summary>
     public async ValueTask AcquireAsync(CancellationToken cancellationToken)
@@ -36,6 +65,7 @@ internal sealed class RequestLimits(IntervalsOptions options, TimeProvider time)
             {
                 shortBudget.Record(now);
                 dailyBudget.Record(now);
+                ledger?.Record(now);
             }
         }
     }

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using HealthSync.State;
+
+namespace HealthSync.Cli.Commands;
+
+/// <summary>Options several commands share: where the state lives, and which Intervals.icu account to use.</summary>
+internal sealed class CommonOptions
+{
+    public Option<string?> StateDir { get; } = new("--state-dir") { Description = "State folder (default: $HEALTHSYNC_HOME, else $XDG_DATA_HOME/healthsync, else ~/.local/share/healthsync)" };
+
+    public Option<string?> ApiKey { get; } = new("--api-key") { Description = "Intervals.icu API key (default: $INTERVALS_API_KEY, else the one stored by `healthsync login`)" };
+
+    public Option<string?> Athlete { get; } = new("--athlete") { Description = "Athlete id, e.g. i12345 (default: $INTERVALS_ATHLETE_ID, else 0: the key's athlete)" };
+
+    public Option<string?> BaseUrl { get; } = new("--base-url") { Description = "Service URL (default: $INTERVALS_BASE_URL, else https://intervals.icu)" };
+
+    // Hidden knobs for tests, demos and the benchmark; the defaults are the service's limits.
+    public Option<double?> Rate { get; } = new("--rate") { Hidden = true };
+
+    public Option<int?> Burst { get; } = new("--burst") { Hidden = true };
+
+    public Option<int?> ShortBudget { get; } = new("--short-budget") { Hidden = true };
+
+    public Option<int?> DailyBudget { get; } = new("--daily-budget") { Hidden = true };
+
+    public static string ResolveStateDir(ParseResult parse, Option<string?> option) =>
+        StateFolder.Resolve(parse.GetValue(option), Environment.GetEnvironmentVariable);
+
+    public void AddStateTo(Command command) => command.Options.Add(StateDir);
+
+    public void AddAccountTo(Command command)
+    {
+        foreach (var option in new Option[] { ApiKey, Athlete, BaseUrl, Rate, Burst, ShortBudget, DailyBudget })
+        {
+            command.Options.Add(option);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using HealthSync.Cli.Output;
+using HealthSync.State;
+using Spectre.Console;
+
+namespace HealthSync.Cli.Commands;
+
+/// <summary>`healthsync history [--json] [--status uploaded|skipped|failed] [--limit N]`: what happened, newest first.</summary>
+internal static class HistoryCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var common = new CommonOptions();
+        var json = new Option<bool>("--json") { Description = "Print a JSON array of entries to stdout" };
+        var status = new Option<string?>("--status") { Description = "Only this outcome" };
+        status.AcceptOnlyFromAmong("uploaded", "skipped", "failed");
+        var limit = new Option<int>("--limit") { Description = "At most N entries (default 50)", DefaultValueFactory = _ => 50 };
+        var command = new Command("history", "Show the sync history: uploaded, skipped as already synced, or failed (with the reason).") { json, status, limit };
+        common.AddStateTo(command);
+        command.SetAction(async (parse, ct) =>
+        {
+            var n = parse.GetValue(limit);
+            if (n < 1)
+            {
+                await context.Error.WriteLineAsync("error: --limit must be at least 1").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            var dir = CommonOptions.ResolveStateDir(parse, common.StateDir);
+            using var state = File.Exists(Path.Combine(dir, SyncState.FileName)) ? SyncState.Open(dir, context.Time) : SyncState.InMemory(context.Time);
+            var entries = state.History(parse.GetValue(status), n);
+            if (parse.GetValue(json))
+            {
+                await context.Out.WriteLineAsync(JsonSerializer.Serialize(entries.Select(HistoryJson.From).ToList(), CliJsonContext.Readable.ListHistoryJson)).ConfigureAwait(false);
+                return ExitCodes.Ok;
+            }
+
+            var table = new Table().Border(TableBorder.None);
+            foreach (var header in new[] { "When (UTC)", "Workout", "Activity", "Category", "Start (UTC)", "Outcome", "Reason", "Intervals.icu" })
+            {
+                table.AddColumn(new TableColumn(header).PadLeft(0).PadRight(1));
+            }
+
+            foreach (var e in entries)
+            {
+                table.AddRow(
+                    e.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    Markup.Escape(e.WorkoutId),
+                    Markup.Escape(e.ActivityType),
+                    e.Category,
+                    e.Start.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    e.Status,
+                    Markup.Escape(e.Reason ?? string.Empty),
+                    Markup.Escape(e.IntervalsActivityId ?? string.Empty));
+            }
+
+            context.Console.Write(table);
+            context.Console.MarkupLine($"{entries.Count} entr{(entries.Count == 1 ? "y" : "ies")}.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using HealthSync.Intervals;
+using HealthSync.State;
+using Spectre.Console;
+
+namespace HealthSync.Cli.Commands;
+
+/// <summary>`healthsync login [--api-key KEY]`: checks an API key with one request and stores it in credentials.json (mode 600).</summary>
+internal static class LoginCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var common = new CommonOptions();
+        var noCheck = new Option<bool>("--no-check") { Description = "Store the key without asking Intervals.icu whether it works" };
+        var command = new Command("login", "Connect an Intervals.icu account: the API key from Settings → Developer Settings (asked for, or read from stdin, when --api-key is not given).") { noCheck };
+        common.AddStateTo(command);
+        command.Options.Add(common.ApiKey);
+        command.Options.Add(common.Athlete);
+        command.Options.Add(common.BaseUrl);
+        command.SetAction(async (parse, ct) =>
+        {
+            var key = parse.GetValue(common.ApiKey);
+            if (string.IsNullOrWhiteSpace(key))
+            {
+                key = context.Console.Profile.Capabilities.Interactive
+                    ? await context.Console.PromptAsync(new TextPrompt<string>("Intervals.icu API key:").Secret(), ct).ConfigureAwait(false)
+                    : await Console.In.ReadLineAsync(ct).ConfigureAwait(false);
+            }
+
+            if (string.IsNullOrWhiteSpace(key))
+            {
+                await context.Error.WriteLineAsync("error: no API key given (--api-key, or type it when asked)").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            var athlete = parse.GetValue(common.Athlete);
+            var baseUrl = parse.GetValue(common.BaseUrl);
+            var options = new IntervalsOptions { Credentials = IntervalsCredentials.FromApiKey(key), AthleteId = athlete ?? "0" };
+            try
+            {
+                if (baseUrl is not null)
+                {
+                    options.BaseUrl = new Uri(baseUrl);
+                }
+
+                options.Validate();
+            }
+            catch (Exception ex) when (ex is ArgumentException or UriFormatException)
+            {
+                await context.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            if (!parse.GetValue(noCheck))
+            {
+                try
+                {
+                    using var client = new IntervalsClient(options, context.Time);
+                    var today = context.Time.GetUtcNow().UtcDateTime.Date;
+                    await client.ListActivitiesAsync(today.AddDays(-1), today.AddDays(1), ct).ConfigureAwait(false);
+                }
+                catch (IntervalsAuthenticationException ex)
+                {
+                    await context.Error.WriteLineAsync($"error: {ex.Message} Nothing was stored.").ConfigureAwait(false);
+                    return ExitCodes.StoppedEarly;
+                }
+                catch (IntervalsException ex)
+                {
+                    context.Console.MarkupLine($"[yellow]warning[/]: could not check the key ({Markup.Escape(ex.Message)}); storing it anyway.");
+                }
+            }
+
+            var dir = CommonOptions.ResolveStateDir(parse, common.StateDir);
+            var path = CredentialsFile.Write(dir, new StoredCredentials(key.Trim(), null, athlete, baseUrl));
+            context.Console.MarkupLine($"Connected. The key is stored in {Markup.Escape(path)} (readable by you alone).");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

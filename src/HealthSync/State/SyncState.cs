@@ -1,0 +1,193 @@
+using System.Globalization;
+using HealthSync.Intervals;
+using Microsoft.Data.Sqlite;
+
+namespace HealthSync.State;
+
+/// <summary>The sync's memory in one SQLite file: settings, each workout's outcome, the history, pending uploads, request instants.</summary>
+/// <remarks>
+/// Every write is its own transaction, so a process killed at any point leaves the file consistent (WAL journal).
+/// Secrets never come here: credentials live in their own file (<see cref="CredentialsFile"/>).
+/// </remarks>
+public sealed class SyncState : IRequestLedger, IDisposable
+{
+    /// <summary>The database file name inside the state folder.</summary>
+    public const string FileName = "healthsync.db";
+
+    private readonly SqliteConnection connection;
+    private readonly Lock gate = new();
+
+    private SyncState(SqliteConnection connection, TimeProvider time)
+    {
+        this.connection = connection;
+        connection.Open();
+        Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
+        Migrations.Apply(connection, time);
+    }
+
+    /// <summary>Opens (creating the folder and the file when missing) the state in <paramref name="directory"/>.</summary>
+    public static SyncState Open(string directory, TimeProvider time)
+    {
+        Directory.CreateDirectory(directory);
+        var builder = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, FileName), Pooling = false };
+        return new SyncState(new SqliteConnection(builder.ToString()), time);
+    }
+
+    /// <summary>An empty state that lives in memory only (a dry run before the first real run).</summary>
+    public static SyncState InMemory(TimeProvider time) => new(new SqliteConnection("Data Source=:memory:"), time);
+
+    /// <summary>The schema version of the file.</summary>
+    public int SchemaVersion => Convert.ToInt32(Scalar("SELECT MAX(version) FROM schema_migrations"), CultureInfo.InvariantCulture);
+
+    public string? GetSetting(string key) => Scalar("SELECT value FROM settings WHERE key = $k", ("$k", key)) as string;
+
+    public void SetSetting(string key, string value) =>
+        Execute("INSERT INTO settings (key, value) VALUES ($k, $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value", ("$k", key), ("$v", value));
+
+    /// <summary>Every workout's latest outcome, by workout id.</summary>
+    public IReadOnlyDictionary<string, WorkoutRecord> Workouts()
+    {
+        var result = new Dictionary<string, WorkoutRecord>(StringComparer.Ordinal);
+        Query("SELECT workout_id, status, kind, reason, intervals_activity_id, updated_at FROM workouts", r =>
+            result[r.GetString(0)] = new WorkoutRecord(r.GetString(0), r.GetString(1), r.GetString(2), Text(r, 3), Text(r, 4), Instant(r.GetString(5))));
+        return result;
+    }
+
+    /// <summary>Records a workout's outcome, and a history line when <paramref name="history"/> is given, in one transaction.</summary>
+    public void Record(WorkoutRecord outcome, string? fitSha256, HistoryEntry? history)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        lock (gate)
+        {
+            using var transaction = connection.BeginTransaction();
+            Run(transaction, """
+                INSERT INTO workouts (workout_id, status, kind, reason, intervals_activity_id, fit_sha256, updated_at)
+                VALUES ($id, $s, $k, $r, $a, $h, $at)
+                ON CONFLICT (workout_id) DO UPDATE SET status = excluded.status, kind = excluded.kind, reason = excluded.reason,
+                    intervals_activity_id = excluded.intervals_activity_id, fit_sha256 = COALESCE(excluded.fit_sha256, workouts.fit_sha256),
+                    updated_at = excluded.updated_at
+                """,
+                ("$id", outcome.WorkoutId), ("$s", outcome.Status), ("$k", outcome.Kind), ("$r", outcome.Reason),
+                ("$a", outcome.IntervalsActivityId), ("$h", fitSha256), ("$at", Format(outcome.UpdatedAt)));
+            if (history is not null)
+            {
+                Run(transaction, """
+                    INSERT INTO history (workout_id, activity_type, category, start, status, reason, intervals_activity_id, at)
+                    VALUES ($id, $t, $c, $st, $s, $r, $a, $at)
+                    """,
+                    ("$id", history.WorkoutId), ("$t", history.ActivityType), ("$c", history.Category), ("$st", Format(history.Start)),
+                    ("$s", history.Status), ("$r", history.Reason), ("$a", history.IntervalsActivityId), ("$at", Format(history.At)));
+            }
+
+            Run(transaction, "DELETE FROM pending_uploads WHERE workout_id = $id", ("$id", outcome.WorkoutId));
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>History, newest first; <paramref name="status"/> filters (uploaded, skipped, failed).</summary>
+    public IReadOnlyList<HistoryEntry> History(string? status, int limit)
+    {
+        var result = new List<HistoryEntry>();
+        Query(
+            """
+            SELECT workout_id, activity_type, category, start, status, reason, intervals_activity_id, at FROM history
+            WHERE $s IS NULL OR status = $s ORDER BY id DESC LIMIT $n
+            """,
+            r => result.Add(new HistoryEntry(r.GetString(0), r.GetString(1), r.GetString(2), Instant(r.GetString(3)), r.GetString(4), Text(r, 5), Text(r, 6), Instant(r.GetString(7)))),
+            ("$s", status), ("$n", limit));
+        return result;
+    }
+
+    /// <summary>Written before an upload is sent, so the next run knows it may have reached the service.</summary>
+    public void AddPending(PendingUpload pending)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        Execute(
+            "INSERT INTO pending_uploads (workout_id, fit_sha256, started_at) VALUES ($id, $h, $at) ON CONFLICT (workout_id) DO UPDATE SET fit_sha256 = excluded.fit_sha256, started_at = excluded.started_at",
+            ("$id", pending.WorkoutId), ("$h", pending.FitSha256), ("$at", Format(pending.StartedAt)));
+    }
+
+    /// <summary>Forgets a pending upload known not to have reached the service (refused before processing).</summary>
+    public void RemovePending(string workoutId) => Execute("DELETE FROM pending_uploads WHERE workout_id = $id", ("$id", workoutId));
+
+    public IReadOnlyList<PendingUpload> Pending()
+    {
+        var result = new List<PendingUpload>();
+        Query("SELECT workout_id, fit_sha256, started_at FROM pending_uploads", r => result.Add(new PendingUpload(r.GetString(0), r.GetString(1), Instant(r.GetString(2)))));
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<DateTimeOffset> Since(DateTimeOffset since)
+    {
+        var result = new List<DateTimeOffset>();
+        Query("SELECT at_ms FROM request_log WHERE at_ms >= $s ORDER BY at_ms", r => result.Add(DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(0))), ("$s", since.ToUnixTimeMilliseconds()));
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public void Record(DateTimeOffset at)
+    {
+        // Instants older than the longest budget window (a day) are never read again.
+        Execute(
+            "INSERT INTO request_log (at_ms) VALUES ($t); DELETE FROM request_log WHERE at_ms < $old",
+            ("$t", at.ToUnixTimeMilliseconds()), ("$old", (at - TimeSpan.FromDays(2)).ToUnixTimeMilliseconds()));
+    }
+
+    public void Dispose() => connection.Dispose();
+
+    private static string Format(DateTimeOffset instant) => instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Instant(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private void Execute(string sql, params (string Name, object? Value)[] parameters)
+    {
+        lock (gate)
+        {
+            Run(null, sql, parameters);
+        }
+    }
+
+    private void Run(SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql, params (string Name, object? Value)[] parameters)
+    {
+        lock (gate)
+        {
+            using var command = Command(sql, parameters);
+            return command.ExecuteScalar();
+        }
+    }
+
+    private void Query(string sql, Action<SqliteDataReader> row, params (string Name, object? Value)[] parameters)
+    {
+        lock (gate)
+        {
+            using var command = Command(sql, parameters);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                row(reader);
+            }
+        }
+    }
+
+    private SqliteCommand Command(string sql, (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+}

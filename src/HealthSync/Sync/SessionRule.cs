@@ -1,0 +1,68 @@
+using HealthSync.Workouts;
+
+namespace HealthSync.Sync;
+
+/// <summary>Rule 3: two Apple Health workouts of one session (two apps, or phone and watch) upload once: the richer one.</summary>
+/// <remarks>
+/// One session: same sport family and overlapping by at least half of the shorter workout. Two apps recording the
+/// same walk overlap almost completely; two separate sessions of one sport do not overlap at all.
+/// Richer: a route first, then heart-rate samples, then distance, then energy; ties go to more samples, more route
+/// points, the longer active time, and finally the smaller id so the choice is the same on every run.
+/// </remarks>
+internal static class SessionRule
+{
+    public const double MinimumOverlapShare = 0.5;
+
+    /// <summary>For each workout that loses to a richer one of its session, that richer workout.</summary>
+    public static Dictionary<string, Workout> Losers(IReadOnlyList<Workout> workouts, Func<Workout, bool> alreadyUploaded)
+    {
+        var losers = new Dictionary<string, Workout>(StringComparer.Ordinal);
+        var ordered = workouts.OrderBy(w => w.Start).ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            if (!seen.Add(ordered[i].Id))
+            {
+                continue;
+            }
+
+            var group = new List<Workout> { ordered[i] };
+            var family = SportFamily.Of(ordered[i]);
+            for (var j = i + 1; j < ordered.Count && ordered[j].Start < group.Max(g => g.End); j++)
+            {
+                if (SportFamily.Of(ordered[j]) == family && group.Any(g => SameSession(g, ordered[j])))
+                {
+                    group.Add(ordered[j]);
+                    seen.Add(ordered[j].Id);
+                }
+            }
+
+            if (group.Count < 2)
+            {
+                continue;
+            }
+
+            // A copy already in Intervals.icu wins whatever its richness: the session is there once already.
+            var winner = group.FirstOrDefault(alreadyUploaded) ?? group.OrderByDescending(Richness).ThenBy(w => w.Id, StringComparer.Ordinal).First();
+            foreach (var loser in group.Where(w => w.Id != winner.Id))
+            {
+                losers[loser.Id] = winner;
+            }
+        }
+
+        return losers;
+    }
+
+    private static bool SameSession(Workout a, Workout b)
+    {
+        var overlap = (a.End < b.End ? a.End : b.End) - (a.Start > b.Start ? a.Start : b.Start);
+        var shorter = a.Elapsed < b.Elapsed ? a.Elapsed : b.Elapsed;
+        return overlap > TimeSpan.Zero && overlap.TotalSeconds >= shorter.TotalSeconds * MinimumOverlapShare;
+    }
+
+    private static (int Score, int Samples, int Points, TimeSpan Active) Richness(Workout w) => (
+        (w.Route.Count > 0 ? 8 : 0) + (w.HeartRate?.Samples.Count > 0 ? 4 : 0) + (w.DistanceMeters > 0 ? 2 : 0) + (w.EnergyKilocalories > 0 ? 1 : 0),
+        w.HeartRate?.Samples.Count ?? 0,
+        w.Route.Count,
+        w.Duration);
+}

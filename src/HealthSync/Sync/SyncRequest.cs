@@ -1,0 +1,31 @@
+namespace HealthSync.Sync;
+
+/// <summary>Which workouts a run is for: new ones (after the sync boundary) or older ones (backfill).</summary>
+public enum SyncMode
+{
+    /// <summary>`healthsync sync`: workouts that ended after sync was turned on.</summary>
+    New,
+
+    /// <summary>`healthsync backfill`: workouts that ended before sync was turned on (and started on or after --since).</summary>
+    Backfill,
+}
+
+/// <summary>One run's parameters.</summary>
+public sealed record SyncRequest
+{
+    public required SyncMode Mode { get; init; }
+
+    public required SyncSettings Settings { get; init; }
+
+    /// <summary>The sync boundary; for a dry run before sync was ever turned on, the instant it would be turned on.</summary>
+    public DateTimeOffset? Boundary { get; init; }
+
+    /// <summary>Backfill only: the first local date to include.</summary>
+    public DateOnly? Since { get; init; }
+
+    /// <summary>Change nothing: plan only.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>Workouts whose remote check and upload happen together (one listing per batch). Default 50.</summary>
+    public int BatchSize { get; init; } = 50;
+}
