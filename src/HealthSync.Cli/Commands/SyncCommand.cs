@@ -157,7 +157,8 @@ internal static class SyncCommand
         if (shown.Count > 0)
         {
             var table = new Table().Border(TableBorder.None);
-            foreach (var header in new[] { "Start (UTC)", "Activity", "Workout", "Outcome", "Why / activity" })
+            // Workout ids are in --json and in history; the table keeps to what a person decides on.
+            foreach (var header in new[] { "Start (UTC)", "Activity", "Outcome", "Why / Intervals.icu activity" })
             {
                 table.AddColumn(new TableColumn(header).PadLeft(0).PadRight(1));
             }
@@ -168,7 +169,6 @@ internal static class SyncCommand
                 table.AddRow(
                     item.Workout.Start.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                     Markup.Escape(SportCategories.ShortName(item.Workout.ActivityType)),
-                    Markup.Escape(item.Workout.Id),
                     $"[{colour}]{SyncDocument.StatusText(item.Status)}[/]",
                     Markup.Escape(item.Reason ?? item.IntervalsActivityId ?? string.Empty));
             }

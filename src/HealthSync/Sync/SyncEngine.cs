@@ -151,7 +151,7 @@ public sealed class SyncEngine(SyncState state, IntervalsClient? client, TimePro
         if (request.DryRun || client is null)
         {
             var why = client is null
-                ? "new workout; duplicates in Intervals.icu not checked: no account connected"
+                ? "new workout (not checked: no account)"
                 : "new workout, not in Intervals.icu";
             return new SyncItem(workout, SyncStatus.WouldUpload, why, null);
         }
