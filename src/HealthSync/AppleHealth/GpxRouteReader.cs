@@ -37,6 +37,8 @@ internal static class GpxRouteReader
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: hundreds of thousands of points, once per process
     public static void Read(ReadOnlySpan<byte> gpx, List<RoutePoint> points)
     {
+        // The Health app writes about 250 bytes a point: sizing the list once avoids copying it as it grows.
+        points.EnsureCapacity(points.Count + (gpx.Length / 200));
         var number = 0;
         while (true)
         {
@@ -97,7 +99,7 @@ internal static class GpxRouteReader
         }
     }
 
-    /// <summary>The texts of a trkpt's children, found in one pass over its body.</summary>
+    /// <summary>The texts of a trkpt's children.</summary>
     private ref struct Children
     {
         public ReadOnlySpan<byte> Time;
@@ -106,58 +108,39 @@ internal static class GpxRouteReader
         public ReadOnlySpan<byte> Course;
         public ReadOnlySpan<byte> HorizontalAccuracy;
 
-        /// <summary>Visits each start tag once; a tag's text runs to the next '&lt;'. A "prefix:" before a name is allowed.</summary>
-        public static Children Read(ReadOnlySpan<byte> body)
+        public static Children Read(ReadOnlySpan<byte> body) => new()
         {
-            var found = default(Children);
+            Time = Text(body, "time>"u8),
+            Elevation = Text(body, "ele>"u8),
+            Speed = Text(body, "speed>"u8),
+            Course = Text(body, "course>"u8),
+            HorizontalAccuracy = Text(body, "hAcc>"u8),
+        };
+
+        /// <summary>
+        /// The text of the first element named <paramref name="nameAndGt"/> ("time&gt;"), found by a direct
+        /// search: a start tag comes before its end tag, and the name must follow '&lt;' or a "prefix:".
+        /// </summary>
+        private static ReadOnlySpan<byte> Text(ReadOnlySpan<byte> body, ReadOnlySpan<byte> nameAndGt)
+        {
+            var from = 0;
             while (true)
             {
-                var lt = body.IndexOf((byte)'<');
-                if (lt < 0 || lt + 1 >= body.Length)
+                var at = body[from..].IndexOf(nameAndGt);
+                if (at < 0)
                 {
-                    return found;
+                    return default;
                 }
 
-                body = body[(lt + 1)..];
-                if (body[0] == '/')
+                at += from;
+                if (at > 0 && (body[at - 1] == '<' || (body[at - 1] == ':' && body[..at].LastIndexOf((byte)'<') is var lt && lt >= 0 && body[lt + 1] != '/')))
                 {
-                    continue;
+                    var content = body[(at + nameAndGt.Length)..];
+                    var end = content.IndexOf((byte)'<');
+                    return (end < 0 ? content : content[..end]).Trim(" \t\r\n"u8);
                 }
 
-                var gt = body.IndexOf((byte)'>');
-                if (gt < 0)
-                {
-                    return found;
-                }
-
-                var name = body[..gt];
-                var colon = name.IndexOf((byte)':');
-                if (colon >= 0)
-                {
-                    name = name[(colon + 1)..];
-                }
-
-                body = body[(gt + 1)..];
-                var end = body.IndexOf((byte)'<');
-                var text = (end < 0 ? body : body[..end]).Trim(" \t\r\n"u8);
-                switch (name.Length)
-                {
-                    case 3 when name.SequenceEqual("ele"u8):
-                        found.Elevation = text;
-                        break;
-                    case 4 when name.SequenceEqual("time"u8):
-                        found.Time = text;
-                        break;
-                    case 4 when name.SequenceEqual("hAcc"u8):
-                        found.HorizontalAccuracy = text;
-                        break;
-                    case 5 when name.SequenceEqual("speed"u8):
-                        found.Speed = text;
-                        break;
-                    case 6 when name.SequenceEqual("course"u8):
-                        found.Course = text;
-                        break;
-                }
+                from = at + nameAndGt.Length;
             }
         }
     }
@@ -165,7 +148,7 @@ internal static class GpxRouteReader
     private static double Coordinate(ReadOnlySpan<byte> attributes, ReadOnlySpan<byte> name, double limit, int number)
     {
         var value = Attribute(attributes, name);
-        return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var degrees) && Math.Abs(degrees) <= limit
+        return FastNumber.TryParse(value, out var degrees) && Math.Abs(degrees) <= limit
             ? degrees
             : throw new FormatException($"trkpt {number} has {Encoding.UTF8.GetString(name)}=\"{Encoding.UTF8.GetString(value)}\", which is not a coordinate");
     }
@@ -220,7 +203,7 @@ internal static class GpxRouteReader
     }
 
     private static double? Number(ReadOnlySpan<byte> text) =>
-        !text.IsEmpty && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : null;
+        !text.IsEmpty && FastNumber.TryParse(text, out var value) ? value : null;
 
     private static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -65,7 +65,7 @@ internal static class HealthDate
         for (var i = start; i < start + count; i++)
         {
             var digit = text[i] - '0';
-            if ((uint)digit > 9)
+            if (unchecked((uint)digit) > 9)
             {
                 return false;
             }

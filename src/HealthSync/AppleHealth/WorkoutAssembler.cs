@@ -214,7 +214,16 @@ internal sealed class WorkoutAssembler
             }
         }
 
-        // Split routes and several segments are joined in time order (a stable sort keeps duplicate timestamps in file order).
-        return points.Count < 2 ? points : [.. points.OrderBy(p => p.Time)];
+        // Split routes and several segments are joined in time order (a stable sort keeps duplicate timestamps in
+        // file order). Most routes are one file in order already: checking is cheaper than sorting a copy.
+        for (var i = 1; i < points.Count; i++)
+        {
+            if (points[i].Time < points[i - 1].Time)
+            {
+                return [.. points.OrderBy(p => p.Time)];
+            }
+        }
+
+        return points;
     }
 }
