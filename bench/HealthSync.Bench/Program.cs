@@ -9,6 +9,7 @@ return args switch
     ["compare", var path, ..] => await ReaderComparison.CompareAsync(path, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3),
     ["profile", var path] => await Profile.RunAsync(path),
     ["backfill", ..] => await BackfillBenchmark.RunAsync(Console.Out),
+    ["fit", ..] => FitEncode(),
     ["xmlreader-child", var path] => ReaderComparison.XmlReaderChild(path),
     _ => Usage(),
 };
@@ -22,12 +23,20 @@ static int Generate(long megabytes, string output, int seed)
     return 0;
 }
 
+static int FitEncode()
+{
+    FitEncodeBenchmark.Run(Console.Out);
+    return 0;
+}
+
 static int Usage()
 {
     Console.Error.WriteLine("""
         usage:
           generate MEGABYTES OUT.zip [SEED]   write a realistic export.zip holding about MEGABYTES of XML
           compare EXPORT.zip [RUNS]           time `healthsync inspect --json` against a bare XmlReader pass over the same entry
+          profile EXPORT.zip                  time the reader's stages one by one (in-process)
+          fit                                 FIT files per second for a one-hour run with a 1 Hz route
           backfill                            backfill 1,000 workouts into the in-process stand-in; requests/s against its 10/s limit, 429s
         """);
     return 2;

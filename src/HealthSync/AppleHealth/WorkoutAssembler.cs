@@ -6,6 +6,7 @@ namespace HealthSync.AppleHealth;
 internal sealed class WorkoutAssembler
 {
     private const string DistancePrefix = "HKQuantityTypeIdentifierDistance";
+    private static readonly TimeSpan RouteSlack = TimeSpan.FromMinutes(1);
 
     private readonly ExportSource _source;
     private readonly SampleStore? _samples;
@@ -212,6 +213,12 @@ internal sealed class WorkoutAssembler
             {
                 problem($"route file {_source.DescribeRoute(file)} cannot be read ({ex.Message}); the workout is kept without that part of its route");
             }
+        }
+
+        // A route recorded at another time (seen in real exports) would put no position on the workout: say so.
+        if (points.Count > 0 && !points.Any(p => p.Time >= draft.Start - RouteSlack && p.Time <= draft.End + RouteSlack))
+        {
+            problem($"its route ({points.Count} points, {points[0].Time:yyyy-MM-dd HH:mm}Z to {points[^1].Time:yyyy-MM-dd HH:mm}Z) has no point within the workout's time; the route is kept but will show nothing");
         }
 
         // Split routes and several segments are joined in time order (a stable sort keeps duplicate timestamps in

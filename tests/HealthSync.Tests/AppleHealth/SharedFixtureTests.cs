@@ -47,7 +47,10 @@ public sealed class SharedFixtureTests
     {
         var (workouts, problems) = await ExportReading.ReadAllAsync(RepoPaths.AppleHealthFixture("legacy-2019"));
 
-        Assert.Empty(problems);
+        // The fixture's GPX file was recorded in 2019, the workout in 2016: the reader keeps it and says so.
+        var problem = Assert.Single(problems);
+        Assert.Contains("no point within the workout's time", problem.Reason, StringComparison.Ordinal);
+        Assert.Contains("2019-06-11", problem.Reason, StringComparison.Ordinal);
         var run = Assert.Single(workouts);
         Assert.Equal(SportCategory.Running, run.Category);
         Assert.Equal(0.4971749504535062 * 1609.344, run.DistanceMeters!.Value, 3);

@@ -61,7 +61,8 @@ public sealed class InspectCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("2016-11-14 06:25", run.Console, StringComparison.Ordinal); // local time in America/Los_Angeles
         Assert.Contains("Running", run.Console, StringComparison.Ordinal);
-        Assert.Contains("1 workout(s), 0 problem(s).", run.Console, StringComparison.Ordinal);
+        Assert.Contains("1 workout(s), 1 problem(s).", run.Console, StringComparison.Ordinal);
+        Assert.Contains("no point within the workout's time", run.Console.Replace("\n", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]
