@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using HealthSync.Cli.Output;
 using HealthSync.State;
+using HealthSync.Workouts;
 using Spectre.Console;
 
 namespace HealthSync.Cli.Commands;
@@ -38,7 +39,8 @@ internal static class HistoryCommand
             }
 
             var table = new Table().Border(TableBorder.None);
-            foreach (var header in new[] { "When (UTC)", "Workout", "Activity", "Category", "Start (UTC)", "Outcome", "Reason", "Intervals.icu" })
+            // Workout ids and categories are in --json; the table keeps to what a person scans for.
+            foreach (var header in new[] { "When (UTC)", "Workout start", "Activity", "Outcome", "Reason / Intervals.icu activity" })
             {
                 table.AddColumn(new TableColumn(header).PadLeft(0).PadRight(1));
             }
@@ -47,13 +49,10 @@ internal static class HistoryCommand
             {
                 table.AddRow(
                     e.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                    Markup.Escape(e.WorkoutId),
-                    Markup.Escape(e.ActivityType),
-                    e.Category,
                     e.Start.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    Markup.Escape(SportCategories.ShortName(e.ActivityType)),
                     e.Status,
-                    Markup.Escape(e.Reason ?? string.Empty),
-                    Markup.Escape(e.IntervalsActivityId ?? string.Empty));
+                    Markup.Escape(string.Join(": ", new[] { e.Reason, e.IntervalsActivityId }.Where(s => !string.IsNullOrEmpty(s)))));
             }
 
             context.Console.Write(table);
