@@ -14,7 +14,7 @@ public sealed class IntervalsClientTests
     {
         await using var server = await StandIn.StartAsync();
         using var client = StandIn.Client(server, StandIn.Time());
-        var fit = TestFitFile.Create(Start, TimeSpan.FromMinutes(45), TimeSpan.FromMinutes(42), 8000, sport: 1, utcOffset: TimeSpan.FromHours(2));
+        var fit = TestFitFile.Create(Start, TimeSpan.FromMinutes(45), TimeSpan.FromMinutes(42), 8000, timeZone: "Europe/Berlin");
 
         var first = await client.UploadFitAsync("ah-0123456789abcdef0123", fit, "Morning Run", "Apple Watch", CancellationToken.None);
         var second = await client.UploadFitAsync("ah-0123456789abcdef0123", fit, "Morning Run", "Apple Watch", CancellationToken.None);
@@ -50,7 +50,7 @@ public sealed class IntervalsClientTests
         using var gz = new MemoryStream();
         using (var zip = new GZipStream(gz, CompressionLevel.Fastest, leaveOpen: true))
         {
-            zip.Write(TestFitFile.Create(Start, TimeSpan.FromHours(1), sport: 2, subSport: 6));
+            zip.Write(TestFitFile.Create(Start, TimeSpan.FromHours(1), activityType: "Cycling", indoor: true));
         }
 
         var result = await client.UploadFitAsync("ah-gz", gz.ToArray(), null, null, CancellationToken.None);
@@ -107,7 +107,7 @@ public sealed class IntervalsClientTests
     {
         await using var server = await StandIn.StartAsync();
         using var client = StandIn.Client(server, StandIn.Time());
-        var uploaded = await client.UploadFitAsync("ah-upd", TestFitFile.Create(Start, TimeSpan.FromMinutes(30), sport: 1, subSport: 1), "Treadmill", null, CancellationToken.None);
+        var uploaded = await client.UploadFitAsync("ah-upd", TestFitFile.Create(Start, TimeSpan.FromMinutes(30), indoor: true), "Treadmill", null, CancellationToken.None);
 
         var updated = await client.UpdateActivityAsync(uploaded.ActivityId, new IntervalsActivityUpdate { Type = "VirtualRun" }, CancellationToken.None);
         await client.DeleteActivityAsync(uploaded.ActivityId, CancellationToken.None);

@@ -191,8 +191,9 @@ public sealed class IntervalsResilienceTests
         var arrivals = server.Received.All.Select(r => r.At).Order().ToList();
         Assert.Equal(30, arrivals.Count);
         Assert.DoesNotContain(server.Received.All, r => r.Status == 429);
-        // The client sends 10/s after a burst of 5; arrival jitter on a loaded machine may bunch a few, never past the service's burst.
-        Assert.InRange(server.Received.MaxInAnyWindow(TimeSpan.FromSeconds(1)), 1, 20);
+        // The exact bound per second (burst + rate) is checked on fake time in LimitsTests: here, on the real
+        // clock of a loaded 2-core machine, arrivals can bunch after leaving the client in order, so the stand-in
+        // checks what the service would enforce (no 429 above) and the steady rate.
         var steadyRate = (arrivals.Count - 5) / (arrivals[^1] - arrivals[0]).TotalSeconds;
         Assert.True(steadyRate <= 10.5, $"steady rate {steadyRate:F1}/s");
         Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(2.3), $"30 requests took only {watch.Elapsed}");

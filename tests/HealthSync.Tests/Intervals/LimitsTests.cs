@@ -24,6 +24,28 @@ public sealed class LimitsTests
     }
 
     [Fact]
+    public void Should_Never_Grant_More_Than_Burst_Plus_Rate_In_Any_Second()
+    {
+        // A greedy caller asks every 10 ms for 20 s of fake time; every grant is recorded at its instant.
+        var time = new FakeTimeProvider();
+        using var bucket = new TokenBucketLimiter(10, 5, time);
+        var grants = new List<DateTimeOffset>();
+        for (var step = 0; step < 2000; step++)
+        {
+            while (bucket.AttemptAcquire().IsAcquired)
+            {
+                grants.Add(time.GetUtcNow());
+            }
+
+            time.Advance(TimeSpan.FromMilliseconds(10));
+        }
+
+        var mostInAnySecond = grants.Select(g => grants.Count(o => o >= g && o < g + TimeSpan.FromSeconds(1))).Max();
+        Assert.Equal(14, mostInAnySecond); // the burst of 5 plus refills at 0.1 s to 0.9 s: within the bound of 15
+        Assert.InRange(grants.Count, 200, 205); // 10/s over 20 s, plus the burst
+    }
+
+    [Fact]
     public async Task Should_Wait_On_Injected_Clock_For_Next_Token()
     {
         var time = new FakeTimeProvider();

@@ -1,3 +1,4 @@
+using HealthSync.Workouts;
 using IntervalsStandIn.Fit;
 
 namespace HealthSync.Tests.Intervals;
@@ -7,33 +8,36 @@ public sealed class StandInFitDecoderTests
     private static readonly DateTimeOffset Start = new(2025, 3, 2, 9, 15, 0, TimeSpan.Zero);
 
     [Theory]
-    [InlineData(1, 0, "Run")]
-    [InlineData(1, 1, "Run")]
-    [InlineData(2, 0, "Ride")]
-    [InlineData(2, 6, "VirtualRide")]
-    [InlineData(11, 0, "Walk")]
-    [InlineData(17, 0, "Hike")]
-    [InlineData(5, 17, "Swim")]
-    [InlineData(5, 18, "OpenWaterSwim")]
-    [InlineData(10, 20, "WeightTraining")]
-    [InlineData(10, 43, "Yoga")]
-    [InlineData(10, 44, "Pilates")]
-    [InlineData(62, 70, "HighIntensityIntervalTraining")]
-    [InlineData(4, 15, "Elliptical")]
-    [InlineData(15, 14, "Rowing")]
-    [InlineData(4, 16, "StairStepper")]
-    [InlineData(0, 0, "Workout")]
-    public void Should_Map_Sport_And_Sub_Sport_To_Activity_Type(byte sport, byte subSport, string expected)
+    [InlineData("Running", null, SwimLocation.Unknown, "Run")]
+    [InlineData("Running", true, SwimLocation.Unknown, "Run")]
+    [InlineData("Cycling", false, SwimLocation.Unknown, "Ride")]
+    [InlineData("Cycling", true, SwimLocation.Unknown, "VirtualRide")]
+    [InlineData("Walking", null, SwimLocation.Unknown, "Walk")]
+    [InlineData("Hiking", null, SwimLocation.Unknown, "Hike")]
+    [InlineData("Swimming", null, SwimLocation.Pool, "Swim")]
+    [InlineData("Swimming", null, SwimLocation.OpenWater, "OpenWaterSwim")]
+    [InlineData("TraditionalStrengthTraining", true, SwimLocation.Unknown, "WeightTraining")]
+    [InlineData("Yoga", true, SwimLocation.Unknown, "Yoga")]
+    [InlineData("Pilates", true, SwimLocation.Unknown, "Pilates")]
+    [InlineData("HighIntensityIntervalTraining", true, SwimLocation.Unknown, "HighIntensityIntervalTraining")]
+    [InlineData("Elliptical", true, SwimLocation.Unknown, "Elliptical")]
+    [InlineData("Rowing", true, SwimLocation.Unknown, "Rowing")]
+    [InlineData("StairClimbing", true, SwimLocation.Unknown, "StairStepper")]
+    [InlineData("Curling", null, SwimLocation.Unknown, "Workout")]
+    public void Should_Derive_The_Activity_Type_The_Sport_Table_Expects(string activityType, bool? indoor, SwimLocation swimLocation, string expected)
     {
-        var fit = FitDecoder.Decode(TestFitFile.Create(Start, TimeSpan.FromMinutes(10), sport: sport, subSport: subSport));
+        var bytes = TestFitFile.Create(Start, TimeSpan.FromMinutes(10), activityType: activityType, indoor: indoor, swimLocation: swimLocation);
+
+        var fit = FitDecoder.Decode(bytes);
 
         Assert.Equal(expected, SportTypes.Of(fit.Sport, fit.SubSport));
+        Assert.Equal(expected, SportMappings.For("HKWorkoutActivityType" + activityType, indoor, swimLocation).IntervalsType);
     }
 
     [Fact]
     public void Should_Read_Session_And_Local_Start()
     {
-        var fit = FitDecoder.Decode(TestFitFile.Create(Start, TimeSpan.FromMinutes(61), TimeSpan.FromMinutes(58), 10_234.56, utcOffset: TimeSpan.FromHours(-5), averageHeartRate: 141, calories: 655));
+        var fit = FitDecoder.Decode(TestFitFile.Create(Start, TimeSpan.FromMinutes(61), TimeSpan.FromMinutes(58), 10_234.56, timeZone: "America/New_York", averageHeartRate: 141, calories: 655));
 
         Assert.Equal(Start, fit.StartTime);
         Assert.Equal(new DateTime(2025, 3, 2, 4, 15, 0), fit.StartLocal);
