@@ -9,7 +9,14 @@ public sealed record Fault(FaultKind Kind, int Status = 0, TimeSpan Delay = defa
 
     public static Fault Drop() => new(FaultKind.Drop);
 
+    /// <summary>Waits before handling the request: nothing has happened yet when a client gives up.</summary>
     public static Fault Slow(TimeSpan delay) => new(FaultKind.Slow, Delay: delay);
+
+    /// <summary>Handles the request at once, then holds the answer back: the work is done when a client gives up (or dies).</summary>
+    public static Fault SlowAnswer(TimeSpan delay) => new(FaultKind.SlowAnswer, Delay: delay);
+
+    /// <summary>No fault: lets a scripted request through, so that the next fault lands on the request after it.</summary>
+    public static Fault None() => new(FaultKind.None);
 
     /// <summary>429 regardless of the limiter; with a Retry-After of <paramref name="retryAfter"/> when given.</summary>
     public static Fault RateLimit(TimeSpan? retryAfter) => new(FaultKind.RateLimit, 429, retryAfter ?? TimeSpan.MinValue);
@@ -18,9 +25,11 @@ public sealed record Fault(FaultKind Kind, int Status = 0, TimeSpan Delay = defa
 /// <summary>Kinds of injected faults.</summary>
 public enum FaultKind
 {
+    None,
     Error,
     Drop,
     Slow,
+    SlowAnswer,
     RateLimit,
 }
 

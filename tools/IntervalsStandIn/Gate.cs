@@ -47,7 +47,37 @@ internal static class Gate
             case FaultKind.Slow:
                 await Task.Delay(fault.Delay, options.TimeProvider, context.RequestAborted);
                 break;
+            case FaultKind.SlowAnswer:
+                await HoldAnswerAsync(context, () => PassCheckedAsync(context, next, server), fault.Delay, options.TimeProvider);
+                return;
         }
+
+        await PassCheckedAsync(context, next, server);
+    }
+
+    /// <summary>Runs the request to the end with its answer buffered, then waits before sending the answer.</summary>
+    private static async Task HoldAnswerAsync(HttpContext context, Func<Task> handle, TimeSpan delay, TimeProvider time)
+    {
+        var original = context.Response.Body;
+        await using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await handle();
+            await Task.Delay(delay, time, context.RequestAborted);
+            buffer.Position = 0;
+            await buffer.CopyToAsync(original, context.RequestAborted);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+    }
+
+    /// <summary>The limits and authentication, then the endpoint.</summary>
+    private static async Task PassCheckedAsync(HttpContext context, RequestDelegate next, StandInServer server)
+    {
+        var options = server.Options;
 
         if (server.Limiter.TryPass() is { } wait)
         {
