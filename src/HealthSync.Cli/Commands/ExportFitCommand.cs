@@ -27,49 +27,19 @@ internal static class ExportFitCommand
     private static async Task<int> RunAsync(CliContext context, string path, string outDirectory, bool noRoutes, CancellationToken cancellationToken)
     {
         var readerOptions = new ExportReaderOptions { ReadRoutes = !noRoutes };
-        var result = await ExportLoader.LoadAsync(context, path, showProgress: true, cancellationToken, readerOptions).ConfigureAwait(false);
+        var options = FitEncodeOptions.Default with { IncludeRoute = !noRoutes };
+        Directory.CreateDirectory(outDirectory);
+
+        // Each workout is written as soon as it is read, so its samples and route need not stay in memory.
+        var result = await ExportLoader.LoadAsync(context, path, showProgress: true, workout => Write(workout, outDirectory, options), cancellationToken, readerOptions).ConfigureAwait(false);
         if (result.Export is null)
         {
             return ExitCodes.BadInput;
         }
 
         using var export = result.Export;
-        Directory.CreateDirectory(outDirectory);
-        var options = FitEncodeOptions.Default with { IncludeRoute = !noRoutes };
-        var written = new List<string>();
-        var failed = new List<(string Id, string Reason)>();
-
-        void WriteAll(Action advance)
-        {
-            foreach (var workout in result.Workouts)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                try
-                {
-                    written.Add(WriteAtomically(workout, outDirectory, options));
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or OverflowException)
-                {
-                    failed.Add((workout.Id, ex.Message));
-                }
-
-                advance();
-            }
-        }
-
-        if (context.Console.Profile.Capabilities.Interactive)
-        {
-            context.Console.Progress().AutoClear(true).Start(progress =>
-            {
-                var task = progress.AddTask("Writing FIT files", maxValue: Math.Max(1, result.Workouts.Count));
-                WriteAll(() => task.Increment(1));
-            });
-        }
-        else
-        {
-            WriteAll(() => { });
-        }
-
+        var written = result.Workouts.Where(o => o.File is not null).Select(o => o.File!).ToList();
+        var failed = result.Workouts.Where(o => o.Failure is not null).Select(o => (o.Id, o.Failure!)).ToList();
         Report(context.Console, outDirectory, written, failed, export.Problems);
         if (result.Fatal is { } fatal)
         {
@@ -78,6 +48,21 @@ internal static class ExportFitCommand
         }
 
         return failed.Count > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
+    }
+
+    /// <summary>What became of one workout: the file written, or why not.</summary>
+    private sealed record Outcome(string Id, string? File, string? Failure);
+
+    private static Outcome Write(Workout workout, string directory, FitEncodeOptions options)
+    {
+        try
+        {
+            return new Outcome(workout.Id, WriteAtomically(workout, directory, options), null);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or OverflowException)
+        {
+            return new Outcome(workout.Id, null, ex.Message);
+        }
     }
 
     /// <summary>Encodes first, then writes a temporary file beside the target and moves it into place.</summary>
