@@ -9,6 +9,9 @@ internal sealed class ZipExportSource : ExportSource
     private readonly ZipArchive _archive;
     private readonly ZipArchiveEntry _document;
     private readonly string _folder;
+    private readonly Lock _routeLock = new();
+    private FileStream? _routesFile;
+    private ZipArchive? _routes;
 
     private ZipExportSource(string path, FileStream file, ZipArchive archive, ZipArchiveEntry document)
         : base(path)
@@ -71,23 +74,31 @@ internal sealed class ZipExportSource : ExportSource
 
     public override Stream? OpenRoute(string referencePath)
     {
-        var entry = _archive.GetEntry(_folder + referencePath.TrimStart('/'));
-        if (entry is null)
+        lock (_routeLock)
         {
-            return null;
-        }
+            // Route files are read through an archive of their own: the document's stream is being inflated on
+            // another thread (ReadAheadStream), and seeking it from here would corrupt that read.
+            if (_routes is null)
+            {
+                _routesFile = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+                _routes = new ZipArchive(_routesFile, ZipArchiveMode.Read, leaveOpen: true);
+            }
 
-        // Routes are small: copying one out keeps the document's stream position (and so the progress) untouched.
-        var copy = new MemoryStream(checked((int)entry.Length));
-        var position = _file.Position;
-        using (var stream = entry.Open())
-        {
-            stream.CopyTo(copy);
-        }
+            var entry = _routes.GetEntry(_folder + referencePath.TrimStart('/'));
+            if (entry is null)
+            {
+                return null;
+            }
 
-        _file.Position = position;
-        copy.Position = 0;
-        return copy;
+            var copy = new MemoryStream(checked((int)entry.Length));
+            using (var stream = entry.Open())
+            {
+                stream.CopyTo(copy);
+            }
+
+            copy.Position = 0;
+            return copy;
+        }
     }
 
     public override string DescribeRoute(string referencePath) =>
@@ -95,6 +106,8 @@ internal sealed class ZipExportSource : ExportSource
 
     public override void Dispose()
     {
+        _routes?.Dispose();
+        _routesFile?.Dispose();
         _archive.Dispose();
         _file.Dispose();
     }
