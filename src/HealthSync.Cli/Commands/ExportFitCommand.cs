@@ -28,7 +28,16 @@ internal static class ExportFitCommand
     {
         var readerOptions = new ExportReaderOptions { ReadRoutes = !noRoutes };
         var options = FitEncodeOptions.Default with { IncludeRoute = !noRoutes };
-        Directory.CreateDirectory(outDirectory);
+        try
+        {
+            // Checked before reading a multi-GB export, not after.
+            Directory.CreateDirectory(outDirectory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            await context.Error.WriteLineAsync($"error: --out {outDirectory}: cannot create the folder ({ex.Message})").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
 
         // Each workout is written as soon as it is read, so its samples and route need not stay in memory.
         var result = await ExportLoader.LoadAsync(context, path, showProgress: true, workout => Write(workout, outDirectory, options), cancellationToken, readerOptions).ConfigureAwait(false);

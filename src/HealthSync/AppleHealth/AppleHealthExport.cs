@@ -46,6 +46,11 @@ public sealed class AppleHealthExport : IDisposable
     public async IAsyncEnumerable<Workout> ReadWorkoutsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         _problems.Clear();
+        if (_source.Damage is { } damage)
+        {
+            _problems.Add(damage);
+        }
+
         var samples = _options.ReadSamples ? new SampleStore() : null;
         var scanner = new HealthDataScanner(_source, samples, _options.BufferSize);
         var assembler = new WorkoutAssembler(_source, samples, _options.ReadRoutes);
@@ -78,18 +83,19 @@ public sealed class AppleHealthExport : IDisposable
             await foreach (var element in elements.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 var where = $"{_source.DocumentName}, line {element.Line}";
-                WorkoutDraft draft;
+                Workout workout;
                 try
                 {
-                    draft = WorkoutElementParser.Parse(element.Xml);
+                    workout = assembler.Assemble(WorkoutElementParser.Parse(element.Xml), where, _problems);
                 }
-                catch (Exception ex) when (ex is FormatException or XmlException)
+                catch (Exception ex) when (ex is FormatException or XmlException or OverflowException or ArgumentException)
                 {
+                    // One unreadable workout is a problem to list, never the end of the run.
                     _problems.Add(new ReadProblem(where, $"Workout skipped: {ex.Message}"));
                     continue;
                 }
 
-                yield return assembler.Assemble(draft, where, _problems);
+                yield return workout;
             }
         }
         finally

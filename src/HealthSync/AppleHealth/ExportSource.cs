@@ -14,6 +14,9 @@ internal abstract class ExportSource : IDisposable
     /// <summary>The document, for messages: "export.zip › apple_health_export/export.xml".</summary>
     public abstract string DocumentName { get; }
 
+    /// <summary>Damage found on opening that did not stop the read (a zip without its central directory), for the problems list.</summary>
+    public virtual ReadProblem? Damage => null;
+
     /// <summary>Bytes of input in all (compressed bytes for a zip), for progress.</summary>
     public abstract long TotalBytes { get; }
 

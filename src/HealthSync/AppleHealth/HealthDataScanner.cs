@@ -356,7 +356,7 @@ internal sealed class HealthDataScanner
         }
 
         // Children (MetadataEntry, HeartRateVariabilityMetadataList) and </Record> are skipped as generic markup.
-        // The attribute span keeps the space before the first name, so every name is found as ` name="`.
+        // The attribute span keeps the white space before the first name, which Attribute() requires before a name.
         if (_samples is not null)
         {
             ReadRecord(span[7..tagEnd]);
@@ -370,21 +370,21 @@ internal sealed class HealthDataScanner
     private void ReadRecord(ReadOnlySpan<byte> attributes)
     {
         // The type is decided first: most Records are of types not joined to workouts.
-        if (!SampleKinds.TryRecognize(Attribute(attributes, " type=\""u8), out var kind))
+        if (!SampleKinds.TryRecognize(Attribute(attributes, "type="u8), out var kind))
         {
             return;
         }
 
-        var start = Attribute(attributes, " startDate=\""u8);
-        var end = Attribute(attributes, " endDate=\""u8);
+        var start = Attribute(attributes, "startDate="u8);
+        var end = Attribute(attributes, "endDate="u8);
         if (!HealthDate.TryParseUnixSeconds(start, out var startUnix) || !HealthDate.TryParseUnixSeconds(end, out var endUnix))
         {
             Unreadable($"a {kind} record's date is not a date (\"{Encoding.UTF8.GetString(start)}\")");
             return;
         }
 
-        var unit = Attribute(attributes, " unit=\""u8);
-        var value = Attribute(attributes, " value=\""u8);
+        var unit = Attribute(attributes, "unit="u8);
+        var value = Attribute(attributes, "value="u8);
         var factor = UnitFactor(kind, unit);
         if (!FastNumber.TryParse(value, out var number) || factor is null)
         {
@@ -392,25 +392,42 @@ internal sealed class HealthDataScanner
             return;
         }
 
-        _samples!.Add(kind, startUnix, endUnix, number * factor.Value, _samples.InternSource(Attribute(attributes, " sourceName=\""u8)));
+        _samples!.Add(kind, startUnix, endUnix, number * factor.Value, _samples.InternSource(Attribute(attributes, "sourceName="u8)));
     }
 
     /// <summary>
-    /// The value of an attribute, found by searching for ` name="` in the start tag: one vectorized search per
-    /// attribute instead of walking every attribute. Values are escaped XML, so `="` cannot occur inside one.
+    /// The value of an attribute, found by a direct search for `name=` in the start tag (one vectorized search per
+    /// attribute instead of walking every attribute); the name must follow white space, and the value may be in
+    /// either quote. Values are escaped XML, so `name=` followed by a quote cannot start inside another value.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static ReadOnlySpan<byte> Attribute(ReadOnlySpan<byte> attributes, ReadOnlySpan<byte> spaceNameEqualsQuote)
+    private static ReadOnlySpan<byte> Attribute(ReadOnlySpan<byte> attributes, ReadOnlySpan<byte> nameEquals)
     {
-        var at = attributes.IndexOf(spaceNameEqualsQuote);
-        if (at < 0)
+        var from = 0;
+        while (true)
         {
-            return default;
-        }
+            var at = attributes[from..].IndexOf(nameEquals);
+            if (at < 0)
+            {
+                return default;
+            }
 
-        var value = attributes[(at + spaceNameEqualsQuote.Length)..];
-        var close = value.IndexOf((byte)'"');
-        return close < 0 ? default : value[..close];
+            at += from;
+            from = at + nameEquals.Length;
+            if (at == 0 || attributes[at - 1] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                continue; // the tail of a longer name
+            }
+
+            var value = attributes[from..].TrimStart(" \t\r\n"u8);
+            if (value.IsEmpty || value[0] is not ((byte)'"' or (byte)'\''))
+            {
+                continue;
+            }
+
+            var close = value[1..].IndexOf(value[0]);
+            return close < 0 ? default : value.Slice(1, close);
+        }
     }
 
     /// <summary>The unit factor, remembered per kind: a type's records nearly always share one unit.</summary>

@@ -11,6 +11,10 @@ internal static class HealthDate
 {
     private const int Length = 25; // yyyy-MM-dd HH:mm:ss +hhmm
 
+    // HealthKit began in 2014; the bounds only keep nonsense ("0000-01-01") from overflowing what follows.
+    private const int MinYear = 1970;
+    private const int MaxYear = 2068;
+
     /// <summary>Parses UTF-8 bytes to Unix seconds.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseUnixSeconds(ReadOnlySpan<byte> text, out long unixSeconds)
@@ -29,7 +33,7 @@ internal static class HealthDate
         }
 
         var sign = text[20] switch { (byte)'+' => 1, (byte)'-' => -1, _ => 0 };
-        if (sign == 0 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Max(year, 1), month)
+        if (sign == 0 || year is < MinYear or > MaxYear || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
             || hour > 23 || minute > 59 || second > 60 || offsetHours > 18 || offsetMinutes > 59)
         {
             return false;

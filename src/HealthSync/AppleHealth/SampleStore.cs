@@ -109,8 +109,8 @@ internal sealed class SampleStore
             return result;
         }
 
-        var from = (int)(start.ToUnixTimeSeconds() - Epoch);
-        var to = (int)(end.ToUnixTimeSeconds() - Epoch);
+        var from = (int)Math.Clamp(start.ToUnixTimeSeconds() - Epoch, int.MinValue, int.MaxValue);
+        var to = (int)Math.Clamp(end.ToUnixTimeSeconds() - Epoch, int.MinValue, int.MaxValue);
         var samples = column.Sorted();
         var first = LowerBound(samples, from);
         var preferred = _sourceIds.TryGetValue(preferredSource, out var id) ? id : -1;

@@ -30,6 +30,10 @@ internal sealed class TruncatedZipExportSource : ExportSource
 
     public override long TotalBytes { get; }
 
+    public override ReadProblem? Damage => new(
+        System.IO.Path.GetFileName(Path),
+        "the zip's central directory is missing (the file was cut short or damaged): the workouts were read from its entries one by one, and route files after the document could not be reached");
+
     public override long BytesRead => _file?.Position ?? 0;
 
     public static ExportSource Create(string path)

@@ -10,6 +10,9 @@ namespace HealthSync.AppleHealth;
 /// </remarks>
 internal static class WorkoutElementParser
 {
+    /// <summary>Longer than any workout (multi-day events included); bounds nonsense like "1e300".</summary>
+    private static readonly TimeSpan MaxDuration = TimeSpan.FromDays(30);
+
     private static readonly XmlReaderSettings Settings = new()
     {
         ConformanceLevel = ConformanceLevel.Fragment,
@@ -245,9 +248,9 @@ internal static class WorkoutElementParser
         }
 
         var unit = reader.GetAttribute(unitAttribute) ?? "min";
-        return Units.TryParseNumber(text, out var number) && Units.SecondsPer(unit) is { } factor && number >= 0
+        return Units.TryParseNumber(text, out var number) && Units.SecondsPer(unit) is { } factor && number >= 0 && number * factor <= MaxDuration.TotalSeconds
             ? TimeSpan.FromSeconds(number * factor)
-            : throw new FormatException($"{attribute} \"{text}\" {unit} is not a duration");
+            : throw new FormatException($"{attribute} \"{text}\" {unit} is not a duration (0 to {MaxDuration.TotalDays:0} days)");
     }
 
     private static double? OptionalQuantity(XmlReader reader, WorkoutDraft draft, string attribute, string unitAttribute, Func<string, double?> factorOf)
