@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using System.Xml;
 using HealthSync.Workouts;
@@ -78,31 +79,63 @@ public sealed class AppleHealthExport : IDisposable
             },
             stop.Token);
 
+        // Workouts come after the Records, and their route files are the main work then: up to AssemblersInFlight
+        // are assembled at once, on both cores, and yielded in file order.
+        var assembling = new Queue<Task<Assembled>>();
+        ExceptionDispatchInfo? failure = null;
         try
         {
-            await foreach (var element in elements.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            while (true)
             {
-                var where = $"{_source.DocumentName}, line {element.Line}";
-                Workout workout;
+                bool more;
                 try
                 {
-                    workout = assembler.Assemble(WorkoutElementParser.Parse(element.Xml), where, _problems);
+                    more = await elements.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is FormatException or XmlException or OverflowException or ArgumentException)
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
-                    // One unreadable workout is a problem to list, never the end of the run.
-                    _problems.Add(new ReadProblem(where, $"Workout skipped: {ex.Message}"));
-                    continue;
+                    // The document broke off: the workouts before the break are still yielded, then the error.
+                    failure = ExceptionDispatchInfo.Capture(ex);
+                    break;
                 }
 
-                yield return workout;
+                if (!more)
+                {
+                    break;
+                }
+
+                while (elements.Reader.TryRead(out var element))
+                {
+                    assembling.Enqueue(Task.Run(() => Assemble(assembler, element), cancellationToken));
+                    while (assembling.Count >= AssemblersInFlight)
+                    {
+                        if (Take(await assembling.Dequeue().ConfigureAwait(false)) is { } workout)
+                        {
+                            yield return workout;
+                        }
+                    }
+                }
+            }
+
+            while (assembling.Count > 0)
+            {
+                if (Take(await assembling.Dequeue().ConfigureAwait(false)) is { } workout)
+                {
+                    yield return workout;
+                }
             }
         }
         finally
         {
             await stop.CancelAsync().ConfigureAwait(false);
             await scan.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            foreach (var pending in assembling)
+            {
+                await ((Task)pending).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
+
+        failure?.Throw();
 
         if (!scanner.SawRoot)
         {
@@ -122,4 +155,31 @@ public sealed class AppleHealthExport : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _source.Dispose();
+
+    private const int AssemblersInFlight = 4;
+
+    /// <summary>Parses and assembles one workout; its problems stay with it so that they are listed in file order.</summary>
+    private Assembled Assemble(WorkoutAssembler assembler, WorkoutElement element)
+    {
+        var where = $"{_source.DocumentName}, line {element.Line}";
+        var problems = new List<ReadProblem>();
+        try
+        {
+            return new Assembled(assembler.Assemble(WorkoutElementParser.Parse(element.Xml), where, problems), problems);
+        }
+        catch (Exception ex) when (ex is FormatException or XmlException or OverflowException or ArgumentException)
+        {
+            // One unreadable workout is a problem to list, never the end of the run.
+            problems.Add(new ReadProblem(where, $"Workout skipped: {ex.Message}"));
+            return new Assembled(null, problems);
+        }
+    }
+
+    private Workout? Take(Assembled assembled)
+    {
+        _problems.AddRange(assembled.Problems);
+        return assembled.Workout;
+    }
+
+    private sealed record Assembled(Workout? Workout, List<ReadProblem> Problems);
 }

@@ -375,6 +375,13 @@ internal sealed class HealthDataScanner
             return;
         }
 
+        // After the first Workout the store is read by other threads: it takes nothing more.
+        if (_samples!.IsSealed)
+        {
+            _samples.CountLate();
+            return;
+        }
+
         var start = Attribute(attributes, "startDate="u8);
         var end = Attribute(attributes, "endDate="u8);
         if (!HealthDate.TryParseUnixSeconds(start, out var startUnix) || !HealthDate.TryParseUnixSeconds(end, out var endUnix))
@@ -392,7 +399,7 @@ internal sealed class HealthDataScanner
             return;
         }
 
-        _samples!.Add(kind, startUnix, endUnix, number * factor.Value, _samples.InternSource(Attribute(attributes, "sourceName="u8)));
+        _samples.Add(kind, startUnix, endUnix, number * factor.Value, _samples.InternSource(Attribute(attributes, "sourceName="u8)));
     }
 
     /// <summary>

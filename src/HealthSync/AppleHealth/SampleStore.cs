@@ -26,6 +26,12 @@ internal sealed class SampleStore
     /// <summary>Records that came after the first Workout, and so were not joined (real exports put all Records first).</summary>
     public long LateRecords { get; private set; }
 
+    /// <summary>Whether <see cref="Seal"/> was called: no more samples are taken.</summary>
+    public bool IsSealed => _sealed;
+
+    /// <summary>Counts a record that came after the first Workout.</summary>
+    public void CountLate() => LateRecords++;
+
     /// <summary>Samples held, for tests and the benchmark.</summary>
     public long Count => _columns.Sum(c => (long)c.Count);
 
@@ -65,8 +71,7 @@ internal sealed class SampleStore
     {
         if (_sealed)
         {
-            LateRecords++;
-            return;
+            throw new InvalidOperationException("The store is sealed: count late records with CountLate.");
         }
 
         _columns[(int)kind].Add(new PackedSample((int)(startUnix - Epoch), (int)(endUnix - Epoch), (float)value, source));

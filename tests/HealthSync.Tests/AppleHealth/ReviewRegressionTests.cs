@@ -116,4 +116,19 @@ public sealed class ReviewRegressionTests
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
         Assert.Equal("a file, not a folder", Encoding.UTF8.GetString(await File.ReadAllBytesAsync(dir.File("taken"))));
     }
+
+    [Fact]
+    public async Task Should_Report_Records_After_The_First_Workout_And_Never_Join_Them()
+    {
+        // Workouts are assembled on other threads once the Records are done: what a workout is joined with must
+        // not depend on how far the scan has got, so a Record after the first Workout is counted, not joined.
+        using var dir = new TempDirectory();
+        var late = """<Record type="HKQuantityTypeIdentifierHeartRate" sourceName="Apple Watch" unit="count/min" startDate="2025-07-14 08:10:00 +0100" endDate="2025-07-14 08:10:00 +0100" value="120"/>""";
+        var path = new ExportBuilder().Add(Walk()).Add(late).Add(late).WriteXml(dir.File("export.xml"));
+
+        var (workouts, problems) = await ExportReading.ReadAllAsync(path);
+
+        Assert.Null(Assert.Single(workouts).HeartRate);
+        Assert.Contains("2 sample record(s) come after the first Workout", Assert.Single(problems).Reason, StringComparison.Ordinal);
+    }
 }
