@@ -65,7 +65,7 @@ internal static class LoginCommand
                 }
                 catch (IntervalsAuthenticationException ex)
                 {
-                    await context.Error.WriteLineAsync($"error: {ex.Message} Nothing was stored.").ConfigureAwait(false);
+                    await context.Error.WriteLineAsync($"error: {ex.Message} The key was not stored.").ConfigureAwait(false);
                     return ExitCodes.StoppedEarly;
                 }
                 catch (IntervalsException ex)
