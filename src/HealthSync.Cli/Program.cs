@@ -1,4 +1,4 @@
 using HealthSync.Cli;
 using Spectre.Console;
 
-return await HealthSyncApp.RunAsync(args, new CliContext(AnsiConsole.Console, Console.Out, Console.Error, TimeProvider.System));
+return await HealthSyncApp.RunAsync(args, new CliContext(AnsiConsole.Console, Console.Out, Console.Error, TimeProvider.System, Console.In));

@@ -28,7 +28,8 @@ internal static class AdminEndpoints
         });
         admin.MapPost("/faults", async (HttpContext context) =>
         {
-            // [{"kind":"Error","status":503},{"kind":"Drop"},{"kind":"Slow","delayMs":2000},{"kind":"RateLimit","retryAfterSeconds":3}]
+            // [{"kind":"Error","status":503},{"kind":"Drop"},{"kind":"Slow","delayMs":2000},{"kind":"SlowAnswer","delayMs":2000},
+            //  {"kind":"RateLimit","retryAfterSeconds":3},{"kind":"None"}]
             if (await JsonNode.ParseAsync(context.Request.Body) is not JsonArray faults)
             {
                 return Results.BadRequest("expected a JSON array of faults");
@@ -62,6 +63,8 @@ internal static class AdminEndpoints
         "error" => Fault.Error((int?)f["status"] ?? 500),
         "drop" => Fault.Drop(),
         "slow" => Fault.Slow(TimeSpan.FromMilliseconds((double?)f["delayMs"] ?? 5000)),
+        "slowanswer" => Fault.SlowAnswer(TimeSpan.FromMilliseconds((double?)f["delayMs"] ?? 5000)),
+        "none" => Fault.None(),
         "ratelimit" => Fault.RateLimit(f["retryAfterSeconds"] is { } s ? TimeSpan.FromSeconds((double)s) : null),
         var other => throw new BadHttpRequestException($"unknown fault kind {other}"),
     };

@@ -8,7 +8,8 @@ namespace HealthSync.Cli.Commands;
 internal static class Account
 {
     /// <summary>Client options, or null when no account is connected. The secret only ever goes into the options.</summary>
-    public static IntervalsOptions? Resolve(ParseResult parse, CommonOptions common, string stateDir, IRequestLedger? ledger)
+    /// <remarks>The request ledger is left to the caller: the state is opened only once an account is known to be needed.</remarks>
+    public static IntervalsOptions? Resolve(ParseResult parse, CommonOptions common, string stateDir)
     {
         var stored = CredentialsFile.Read(stateDir);
         IntervalsCredentials? credentials = null;
@@ -43,7 +44,6 @@ internal static class Account
             Credentials = credentials,
             AthleteId = parse.GetValue(common.Athlete) ?? Environment.GetEnvironmentVariable("INTERVALS_ATHLETE_ID") ?? stored?.AthleteId ?? "0",
             BaseUrl = new Uri(parse.GetValue(common.BaseUrl) ?? Environment.GetEnvironmentVariable("INTERVALS_BASE_URL") ?? stored?.BaseUrl ?? "https://intervals.icu"),
-            RequestLedger = ledger,
         };
         if (parse.GetValue(common.Rate) is { } rate)
         {

@@ -24,7 +24,7 @@ internal static class LoginCommand
             {
                 key = context.Console.Profile.Capabilities.Interactive
                     ? await context.Console.PromptAsync(new TextPrompt<string>("Intervals.icu API key:").Secret(), ct).ConfigureAwait(false)
-                    : await Console.In.ReadLineAsync(ct).ConfigureAwait(false);
+                    : context.In is { } input ? await input.ReadLineAsync(ct).ConfigureAwait(false) : null;
             }
 
             if (string.IsNullOrWhiteSpace(key))
@@ -51,8 +51,12 @@ internal static class LoginCommand
                 return ExitCodes.BadInput;
             }
 
+            var dir = CommonOptions.ResolveStateDir(parse, common.StateDir);
             if (!parse.GetValue(noCheck))
             {
+                // The check is a request like any other: it counts against the budgets kept in the request log.
+                using var state = SyncState.Open(dir, context.Time);
+                options.RequestLedger = state;
                 try
                 {
                     using var client = new IntervalsClient(options, context.Time);
@@ -61,7 +65,7 @@ internal static class LoginCommand
                 }
                 catch (IntervalsAuthenticationException ex)
                 {
-                    await context.Error.WriteLineAsync($"error: {ex.Message} Nothing was stored.").ConfigureAwait(false);
+                    await context.Error.WriteLineAsync($"error: {ex.Message} The key was not stored.").ConfigureAwait(false);
                     return ExitCodes.StoppedEarly;
                 }
                 catch (IntervalsException ex)
@@ -70,7 +74,6 @@ internal static class LoginCommand
                 }
             }
 
-            var dir = CommonOptions.ResolveStateDir(parse, common.StateDir);
             var path = CredentialsFile.Write(dir, new StoredCredentials(key.Trim(), null, athlete, baseUrl));
             context.Console.MarkupLine($"Connected. The key is stored in {Markup.Escape(path)} (readable by you alone).");
             return ExitCodes.Ok;

@@ -18,7 +18,7 @@ internal static class SettingsCommand
         command.SetAction(parse =>
         {
             using var state = SyncState.Open(CommonOptions.ResolveStateDir(parse, common.StateDir), context.Time);
-            Show(context.Console, SyncSettings.Load(state, TimeZoneInfo.Local.Id));
+            Show(context.Console, SyncSettings.Load(state, context.Time.LocalTimeZone.Id));
             return ExitCodes.Ok;
         });
 
@@ -60,7 +60,7 @@ internal static class SettingsCommand
                 }
             }
 
-            Show(context.Console, SyncSettings.Load(state, TimeZoneInfo.Local.Id));
+            Show(context.Console, SyncSettings.Load(state, context.Time.LocalTimeZone.Id));
             return ExitCodes.Ok;
         });
         command.Subcommands.Add(set);

@@ -17,7 +17,7 @@ internal static class SportsCommand
         command.SetAction(parse =>
         {
             using var state = SyncState.Open(CommonOptions.ResolveStateDir(parse, common.StateDir), context.Time);
-            Show(context.Console, SyncSettings.Load(state, TimeZoneInfo.Local.Id));
+            Show(context.Console, SyncSettings.Load(state, context.Time.LocalTimeZone.Id));
             return ExitCodes.Ok;
         });
         command.Subcommands.Add(Change(context, common, "enable", on: true));
@@ -50,7 +50,7 @@ internal static class SportsCommand
                 SyncSettings.SetSport(state, category, on);
             }
 
-            Show(context.Console, SyncSettings.Load(state, TimeZoneInfo.Local.Id));
+            Show(context.Console, SyncSettings.Load(state, context.Time.LocalTimeZone.Id));
             return ExitCodes.Ok;
         });
         return command;

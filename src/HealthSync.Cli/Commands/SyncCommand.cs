@@ -21,12 +21,14 @@ internal static class SyncCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Change nothing: show each workout, what would happen and why" };
         var json = new Option<bool>("--json") { Description = "Print {\"uploaded\",\"skipped\",\"failed\",\"notSelected\",\"workouts\":[...]} to stdout" };
         var since = new Option<DateOnly?>("--since") { Description = "Only workouts that started on or after this local date (YYYY-MM-DD)" };
+        var batchSize = new Option<int?>("--batch-size") { Hidden = true }; // for tests: workouts per listing (default 50)
         var command = mode == SyncMode.New
             ? new Command("sync", "Upload new workouts (ended after sync was turned on) in the chosen sports that are not yet in Intervals.icu.")
             : new Command("backfill", "Upload older workouts (before sync was turned on) in batches within the rate limits.");
         command.Arguments.Add(path);
         command.Options.Add(dryRun);
         command.Options.Add(json);
+        command.Options.Add(batchSize);
         if (mode == SyncMode.Backfill)
         {
             command.Options.Add(since);
@@ -34,23 +36,27 @@ internal static class SyncCommand
 
         common.AddStateTo(command);
         common.AddAccountTo(command);
-        command.SetAction((parse, ct) => RunAsync(context, parse, common, mode, parse.GetRequiredValue(path), parse.GetValue(dryRun), parse.GetValue(json), mode == SyncMode.Backfill ? parse.GetValue(since) : null, ct));
+        command.SetAction((parse, ct) => RunAsync(context, parse, common, mode, parse.GetRequiredValue(path), parse.GetValue(dryRun), parse.GetValue(json), mode == SyncMode.Backfill ? parse.GetValue(since) : null, parse.GetValue(batchSize), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, ParseResult parse, CommonOptions common, SyncMode mode, string path, bool dryRun, bool json, DateOnly? since, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, ParseResult parse, CommonOptions common, SyncMode mode, string path, bool dryRun, bool json, DateOnly? since, int? batchSize, CancellationToken cancellationToken)
     {
         var stateDir = CommonOptions.ResolveStateDir(parse, common.StateDir);
         var console = context.Console;
         var say = json ? (Action<string>)(m => context.Error.WriteLine(Markup.Remove(m))) : console.MarkupLine;
+        var localZone = context.Time.LocalTimeZone;
+        if (batchSize is < 1)
+        {
+            await context.Error.WriteLineAsync("error: --batch-size must be at least 1").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
 
-        // A dry run changes nothing: with no state yet it works on an empty state in memory.
-        using var state = dryRun && !File.Exists(Path.Combine(stateDir, SyncState.FileName)) ? SyncState.InMemory(context.Time) : SyncState.Open(stateDir, context.Time);
-        var settings = SyncSettings.Load(state, TimeZoneInfo.Local.Id);
+        // The account first: a run that cannot go ahead leaves no state behind.
         IntervalsOptions? account;
         try
         {
-            account = Account.Resolve(parse, common, stateDir, state);
+            account = Account.Resolve(parse, common, stateDir);
             account?.Validate();
         }
         catch (Exception ex) when (ex is ArgumentException or UriFormatException)
@@ -65,6 +71,15 @@ internal static class SyncCommand
             return ExitCodes.BadInput;
         }
 
+        // A dry run changes nothing: with no state yet it works on an empty state in memory, and its requests are
+        // counted against the budgets (read from the request log) but not recorded.
+        using var state = dryRun && !File.Exists(Path.Combine(stateDir, SyncState.FileName)) ? SyncState.InMemory(context.Time) : SyncState.Open(stateDir, context.Time);
+        if (account is not null)
+        {
+            account.RequestLedger = dryRun ? new ReadOnlyRequestLedger(state) : state;
+        }
+
+        var settings = SyncSettings.Load(state, localZone.Id);
         var loaded = await ExportLoader.LoadAsync(context, path, showProgress: !json, cancellationToken, new ExportReaderOptions { ReadRoutes = true }).ConfigureAwait(false);
         if (loaded.Export is null)
         {
@@ -86,7 +101,7 @@ internal static class SyncCommand
             if (!dryRun)
             {
                 SyncSettings.SetSync(state, on: true, now);
-                settings = SyncSettings.Load(state, TimeZoneInfo.Local.Id);
+                settings = SyncSettings.Load(state, localZone.Id);
             }
 
             var older = loaded.Workouts.Count(w => w.End <= now && settings.Sports.Contains(w.Category));
@@ -101,7 +116,7 @@ internal static class SyncCommand
         }
 
         using var client = account is null ? null : new IntervalsClient(account, context.Time);
-        var request = new SyncRequest { Mode = mode, Settings = settings, Boundary = boundary ?? now, Since = since, DryRun = dryRun };
+        var request = new SyncRequest { Mode = mode, Settings = settings, Boundary = boundary ?? now, Since = since, DryRun = dryRun, BatchSize = batchSize ?? 50 };
         var report = await RunEngineAsync(context, state, client, loaded.Workouts, request, showProgress: !json && mode == SyncMode.Backfill, cancellationToken).ConfigureAwait(false);
 
         if (json)
@@ -119,7 +134,7 @@ internal static class SyncCommand
                 await context.Error.WriteLineAsync($"stopped: {stop.Message} Run `healthsync login` with a valid key. No workout was marked failed.").ConfigureAwait(false);
                 return ExitCodes.StoppedEarly;
             case { Kind: SyncStopKind.BudgetSpent } stop:
-                var resume = stop.ResumeAt?.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture) ?? "later";
+                var resume = stop.ResumeAt is { } at ? TimeZoneInfo.ConvertTime(at, localZone).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture) : "later";
                 await context.Error.WriteLineAsync($"stopped: the Intervals.icu request budget is spent. Resume at {resume} by running the same command again; it picks up where this run stopped.").ConfigureAwait(false);
                 return ExitCodes.StoppedEarly;
         }
@@ -129,9 +144,17 @@ internal static class SyncCommand
 
     private static async Task<SyncReport> RunEngineAsync(CliContext context, SyncState state, IntervalsClient? client, IReadOnlyList<Workout> workouts, SyncRequest request, bool showProgress, CancellationToken cancellationToken)
     {
-        if (!showProgress || !context.Console.Profile.Capabilities.Interactive)
+        if (!showProgress)
         {
             return await new SyncEngine(state, client, context.Time).RunAsync(workouts, request, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!context.Console.Profile.Capabilities.Interactive)
+        {
+            // Through a pipe or into a log file: no bar, but one plain line per batch so a long backfill shows it is alive.
+            var lines = new BatchProgressLines(context.Console, context.Time, request.BatchSize);
+            var plain = new SyncEngine(state, client, context.Time) { Planned = lines.Planned, Progress = lines.Progress };
+            return await plain.RunAsync(workouts, request, cancellationToken).ConfigureAwait(false);
         }
 
         return await context.Console.Progress()
@@ -149,6 +172,41 @@ internal static class SyncCommand
                 task.Value = task.MaxValue;
                 return report;
             }).ConfigureAwait(false);
+    }
+
+    /// <summary>"batch 3: 150 of 1,000 workouts done, about 12 min left": a line each time a batch's worth of workouts is done, and at the end.</summary>
+    private sealed class BatchProgressLines(IAnsiConsole console, TimeProvider time, int batchSize)
+    {
+        private long started;
+        private int batch;
+
+        public void Planned(int total) => started = time.GetTimestamp();
+
+        public void Progress(int done, int total)
+        {
+            if (done % batchSize != 0 && done != total)
+            {
+                return;
+            }
+
+            batch++;
+            var text = string.Create(CultureInfo.InvariantCulture, $"batch {batch}: {done:N0} of {total:N0} workouts done");
+            if (done < total)
+            {
+                var elapsed = time.GetElapsedTime(started);
+                var left = TimeSpan.FromTicks((long)(elapsed.Ticks * ((double)(total - done) / done)));
+                text += ", " + Left(left);
+            }
+
+            console.WriteLine(text);
+        }
+
+        private static string Left(TimeSpan left) => left switch
+        {
+            _ when left < TimeSpan.FromMinutes(1) => "less than a minute left",
+            _ when left < TimeSpan.FromMinutes(90) => string.Create(CultureInfo.InvariantCulture, $"about {Math.Round(left.TotalMinutes):0} min left"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"about {(int)left.TotalHours} h {left.Minutes} min left"),
+        };
     }
 
     private static void WriteTable(IAnsiConsole console, SyncReport report, bool dryRun)

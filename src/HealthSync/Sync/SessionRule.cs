@@ -8,15 +8,17 @@ namespace HealthSync.Sync;
 /// same walk overlap almost completely; two separate sessions of one sport do not overlap at all.
 /// Richer: a route first, then heart-rate samples, then distance, then energy; ties go to more samples, more route
 /// points, the longer active time, and finally the smaller id so the choice is the same on every run.
+/// A copy already in Intervals.icu wins whatever its richness, so the session stays there once: the engine
+/// (<see cref="SyncEngine"/>) knows it from the local state, or finds it by <c>external_id</c> in the batch's listing.
 /// </remarks>
 internal static class SessionRule
 {
     public const double MinimumOverlapShare = 0.5;
 
-    /// <summary>For each workout that loses to a richer one of its session, that richer workout.</summary>
-    public static Dictionary<string, Workout> Losers(IReadOnlyList<Workout> workouts, Func<Workout, bool> alreadyUploaded)
+    /// <summary>The sessions recorded more than once: groups of at least two workouts, each group richest first.</summary>
+    public static List<List<Workout>> Groups(IReadOnlyList<Workout> workouts)
     {
-        var losers = new Dictionary<string, Workout>(StringComparer.Ordinal);
+        var groups = new List<List<Workout>>();
         var ordered = workouts.OrderBy(w => w.Start).ToList();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < ordered.Count; i++)
@@ -30,28 +32,25 @@ internal static class SessionRule
             var family = SportFamily.Of(ordered[i]);
             for (var j = i + 1; j < ordered.Count && ordered[j].Start < group.Max(g => g.End); j++)
             {
-                if (SportFamily.Of(ordered[j]) == family && group.Any(g => SameSession(g, ordered[j])))
+                if (!seen.Contains(ordered[j].Id) && SportFamily.Of(ordered[j]) == family && group.Any(g => SameSession(g, ordered[j])))
                 {
                     group.Add(ordered[j]);
                     seen.Add(ordered[j].Id);
                 }
             }
 
-            if (group.Count < 2)
+            if (group.Count >= 2)
             {
-                continue;
-            }
-
-            // A copy already in Intervals.icu wins whatever its richness: the session is there once already.
-            var winner = group.FirstOrDefault(alreadyUploaded) ?? group.OrderByDescending(Richness).ThenBy(w => w.Id, StringComparer.Ordinal).First();
-            foreach (var loser in group.Where(w => w.Id != winner.Id))
-            {
-                losers[loser.Id] = winner;
+                groups.Add(RichestFirst(group));
             }
         }
 
-        return losers;
+        return groups;
     }
+
+    /// <summary>The workouts ordered richest first; the order is the same on every run.</summary>
+    public static List<Workout> RichestFirst(IEnumerable<Workout> workouts) =>
+        [.. workouts.OrderByDescending(Richness).ThenBy(w => w.Id, StringComparer.Ordinal)];
 
     private static bool SameSession(Workout a, Workout b)
     {

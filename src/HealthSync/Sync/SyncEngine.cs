@@ -44,7 +44,31 @@ public sealed class SyncEngine(SyncState state, IntervalsClient? client, TimePro
         }
 
         bool Done(Workout w) => known.TryGetValue(w.Id, out var r) && r.Kind != "failed";
-        var losers = SessionRule.Losers(selected, w => known.TryGetValue(w.Id, out var r) && r.Kind is "uploaded" or "already-synced");
+        bool InIntervals(Workout w) => known.TryGetValue(w.Id, out var r) && r.Kind is "uploaded" or "already-synced";
+
+        // Rule 3. A session whose copy is known locally to be in Intervals.icu is settled now; the others are settled
+        // in their batch, once the listing shows whether one of the copies is already there (uploaded earlier, from
+        // another machine, or before the richer copy appeared in an export).
+        var settled = new Dictionary<string, Workout>(StringComparer.Ordinal);
+        var sessionOf = new Dictionary<string, List<Workout>>(StringComparer.Ordinal);
+        foreach (var group in SessionRule.Groups(selected))
+        {
+            if (group.FirstOrDefault(InIntervals) is { } there)
+            {
+                foreach (var other in group.Where(w => w.Id != there.Id))
+                {
+                    settled[other.Id] = there;
+                }
+            }
+            else
+            {
+                foreach (var member in group)
+                {
+                    sessionOf[member.Id] = group;
+                }
+            }
+        }
+
         var candidates = new List<Workout>();
         foreach (var workout in selected)
         {
@@ -54,10 +78,10 @@ public sealed class SyncEngine(SyncState state, IntervalsClient? client, TimePro
                 var reason = record.Kind == "uploaded" ? $"already synced (uploaded as {record.IntervalsActivityId})" : record.Reason;
                 outcomes[workout.Id] = new SyncItem(workout, SyncStatus.Skipped, reason, record.IntervalsActivityId);
             }
-            else if (losers.TryGetValue(workout.Id, out var winner))
+            else if (settled.TryGetValue(workout.Id, out var winner))
             {
-                var reason = $"same session as {winner.Id} from {winner.Source}, which has more data";
-                outcomes[workout.Id] = Outcome(workout, SyncStatus.Skipped, "session-duplicate", reason, null, null, request.DryRun);
+                var activityId = known[winner.Id].IntervalsActivityId;
+                outcomes[workout.Id] = Outcome(workout, SyncStatus.Skipped, "session-duplicate", SameSessionThere(winner, activityId), activityId, null, request.DryRun);
             }
             else
             {
@@ -67,18 +91,36 @@ public sealed class SyncEngine(SyncState state, IntervalsClient? client, TimePro
 
         candidates.Sort((a, b) => a.Start.CompareTo(b.Start));
         Planned?.Invoke(candidates.Count);
-        var stop = await CheckAndUploadAsync(candidates, request, zone, outcomes, cancellationToken).ConfigureAwait(false);
+        var stop = await CheckAndUploadAsync(candidates, sessionOf, request, zone, outcomes, cancellationToken).ConfigureAwait(false);
         var items = workouts.Select(w => outcomes.TryGetValue(w.Id, out var item)
             ? item
             : new SyncItem(w, SyncStatus.Skipped, $"not sent: the run stopped early ({stop?.Message})", null)).ToList();
         return new SyncReport(items, stop);
     }
 
-    private async Task<SyncStop?> CheckAndUploadAsync(List<Workout> candidates, SyncRequest request, TimeZoneInfo zone, Dictionary<string, SyncItem> outcomes, CancellationToken cancellationToken)
+    private static string SameSessionThere(Workout winner, string? activityId) =>
+        $"same session as {winner.Id}, already in Intervals.icu as {activityId ?? "an activity"}";
+
+    /// <summary>Rule 3 for one session, against the batch's listing: the copy already in Intervals.icu, else the richest still to decide.</summary>
+    private static (Workout Winner, IntervalsActivity? There) SessionWinner(List<Workout> group, IReadOnlyList<IntervalsActivity> remote, ISet<string> candidates)
+    {
+        foreach (var member in group)
+        {
+            if (DuplicateRules.Uploaded(member, remote) is { } there)
+            {
+                return (member, there);
+            }
+        }
+
+        return (group.FirstOrDefault(w => candidates.Contains(w.Id)) ?? group[0], null);
+    }
+
+    private async Task<SyncStop?> CheckAndUploadAsync(List<Workout> candidates, IReadOnlyDictionary<string, List<Workout>> sessionOf, SyncRequest request, TimeZoneInfo zone, Dictionary<string, SyncItem> outcomes, CancellationToken cancellationToken)
     {
         var done = 0;
         var claimed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var batch in Batches(candidates, request.BatchSize))
+        var candidateIds = candidates.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var batch in Batches(candidates, request.BatchSize, sessionOf))
         {
             IReadOnlyList<IntervalsActivity> remote = [];
             try
@@ -91,9 +133,25 @@ public sealed class SyncEngine(SyncState state, IntervalsClient? client, TimePro
                     remote = await client.ListActivitiesAsync(oldest, newest, cancellationToken).ConfigureAwait(false);
                 }
 
+                var winners = new Dictionary<List<Workout>, (Workout Winner, IntervalsActivity? There)>(ReferenceEqualityComparer.Instance);
                 foreach (var workout in batch)
                 {
-                    outcomes[workout.Id] = await DecideAsync(workout, remote, claimed, request, zone, cancellationToken).ConfigureAwait(false);
+                    // A copy of a session loses to the one already in Intervals.icu, else to the richest; a copy that is
+                    // itself in Intervals.icu is left to rule 1.
+                    if (sessionOf.TryGetValue(workout.Id, out var group)
+                        && (winners.TryGetValue(group, out var decided) ? decided : winners[group] = SessionWinner(group, remote, candidateIds)) is var (winner, there)
+                        && winner.Id != workout.Id
+                        && DuplicateRules.Uploaded(workout, remote) is null)
+                    {
+                        outcomes[workout.Id] = there is null
+                            ? Outcome(workout, SyncStatus.Skipped, "session-duplicate", $"same session as {winner.Id} from {winner.Source}, which has more data", null, null, request.DryRun)
+                            : Outcome(workout, SyncStatus.Skipped, "session-duplicate", SameSessionThere(winner, there.Id), there.Id, null, request.DryRun);
+                    }
+                    else
+                    {
+                        outcomes[workout.Id] = await DecideAsync(workout, remote, claimed, request, zone, cancellationToken).ConfigureAwait(false);
+                    }
+
                     Progress?.Invoke(++done, candidates.Count);
                 }
             }
@@ -208,19 +266,23 @@ public sealed class SyncEngine(SyncState state, IntervalsClient? client, TimePro
         item.IntervalsActivityId,
         time.GetUtcNow());
 
-    /// <summary>Consecutive workouts, at most <paramref name="size"/> and 60 days apart, so each listing stays small.</summary>
-    private static IEnumerable<List<Workout>> Batches(List<Workout> ordered, int size)
+    /// <summary>Consecutive workouts, at most <paramref name="size"/> and 60 days apart, so each listing stays small; the copies of one session stay in one batch.</summary>
+    private static IEnumerable<List<Workout>> Batches(List<Workout> ordered, int size, IReadOnlyDictionary<string, List<Workout>> sessionOf)
     {
         var batch = new List<Workout>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var workout in ordered)
         {
-            if (batch.Count > 0 && (batch.Count >= size || workout.Start - batch[0].Start > TimeSpan.FromDays(60)))
+            var sessionInBatch = sessionOf.TryGetValue(workout.Id, out var group) && group.Any(w => ids.Contains(w.Id));
+            if (batch.Count > 0 && !sessionInBatch && (batch.Count >= size || workout.Start - batch[0].Start > TimeSpan.FromDays(60)))
             {
                 yield return batch;
                 batch = [];
+                ids.Clear();
             }
 
             batch.Add(workout);
+            ids.Add(workout.Id);
         }
 
         if (batch.Count > 0)

@@ -36,7 +36,10 @@ internal sealed class SyncHarness : IAsyncDisposable
     }
 
     /// <summary>Runs a command with this state folder; sync and backfill also get the account and a burst the fake clock never needs to refill.</summary>
-    public async Task<CliRunner.Run> RunAsync(params string[] args)
+    public Task<CliRunner.Run> RunAsync(params string[] args) => RunWithInputAsync(null, args);
+
+    /// <summary>As <see cref="RunAsync"/>, with <paramref name="input"/> as standard input (null: none).</summary>
+    public async Task<CliRunner.Run> RunWithInputAsync(string? input, params string[] args)
     {
         var all = new List<string>(args) { "--state-dir", StateDir };
         if (args[0] is "sync" or "backfill" && !args.Contains("--api-key") && !args.Contains("--no-account"))
@@ -48,7 +51,8 @@ internal sealed class SyncHarness : IAsyncDisposable
         var console = new TestConsole().Width(200);
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await HealthSyncApp.RunAsync([.. all], new CliContext(console, output, error, Time));
+        using var stdin = input is null ? null : new StringReader(input);
+        var exit = await HealthSyncApp.RunAsync([.. all], new CliContext(console, output, error, Time, stdin));
         return new CliRunner.Run(exit, console.Output, output.ToString(), error.ToString());
     }
 
