@@ -75,6 +75,7 @@ internal sealed class WorkoutAssembler
                 : [],
             SwimLocation = Metadata(draft, "HKSwimmingLocationType") switch { "1" => SwimLocation.Pool, "2" => SwimLocation.OpenWater, _ => SwimLocation.Unknown },
             PoolLengthMeters = Length(draft, "HKLapLength", Problem),
+            IsPoolLengthInYards = InYards(draft, "HKLapLength"),
             Source = draft.Source,
             SourceVersion = draft.SourceVersion,
             Device = DeviceDescription.Parse(draft.DeviceDescription),
@@ -119,6 +120,10 @@ internal sealed class WorkoutAssembler
         problem($"{key} \"{text}\" is not a length; ignored");
         return null;
     }
+
+    /// <summary>True when the metadata length is written in yards ("25 yd"), as a yard pool's HKLapLength is.</summary>
+    private static bool InYards(WorkoutDraft draft, string key) =>
+        Units.TrySplitQuantity(Metadata(draft, key), out _, out var unit) && unit.SequenceEqual("yd");
 
     private static string? TimeZone(WorkoutDraft draft, Action<string> problem)
     {

@@ -234,9 +234,10 @@ internal sealed class ActivityMessages(FitWriter writer)
         }
     }
 
-    public void Laps(IReadOnlyList<LapSpan> laps, IReadOnlyList<SpanTotals> totals, IReadOnlyList<SwimLength> lengths, SportMapping sport)
+    /// <summary>One lap per total; for a pool swim (lengthsPerLap not empty) each lap's first length and number of lengths.</summary>
+    public void Laps(IReadOnlyList<SpanTotals> totals, IReadOnlyList<(int First, int Count)> lengthsPerLap, SportMapping sport)
     {
-        var swim = lengths.Count > 0;
+        var swim = lengthsPerLap.Count > 0;
         var fields = new List<FitField>
         {
             FitField.UInt16(254), FitField.UInt32(253), FitField.Enum(0), FitField.Enum(1), FitField.UInt32(2),
@@ -250,8 +251,7 @@ internal sealed class ActivityMessages(FitWriter writer)
         }
 
         writer.Define(LocalLap, FitProfile.Lap, fields.ToArray());
-        var nextLength = 0;
-        for (var i = 0; i < laps.Count; i++)
+        for (var i = 0; i < totals.Count; i++)
         {
             var lap = totals[i];
             writer.Begin(LocalLap);
@@ -267,25 +267,20 @@ internal sealed class ActivityMessages(FitWriter writer)
             writer.UInt8(FitScale.Byte(lap.AverageHeartRate));
             writer.UInt8(FitScale.Byte(lap.MaximumHeartRate));
             writer.UInt16(FitScale.UInt16(lap.AscentMeters));
-            writer.Enum(i == laps.Count - 1 ? FitProfile.LapTriggerSessionEnd : FitProfile.LapTriggerManual);
+            writer.Enum(i == totals.Count - 1 ? FitProfile.LapTriggerSessionEnd : FitProfile.LapTriggerManual);
             writer.Enum(sport.FitSport);
             writer.Enum(sport.FitSubSport);
             if (swim)
             {
-                // A length belongs to the lap it starts in; the last lap takes any that start after it.
-                var first = nextLength;
-                while (nextLength < lengths.Count && (i == laps.Count - 1 || lengths[nextLength].Start < laps[i].End))
-                {
-                    nextLength++;
-                }
-
-                writer.UInt16(checked((ushort)(nextLength - first)));
+                var (first, count) = lengthsPerLap[i];
+                writer.UInt16(checked((ushort)count));
                 writer.UInt16(checked((ushort)first));
             }
         }
     }
 
-    public void Session(SpanTotals session, SportMapping sport, int lapCount, int lengthCount, double? poolLengthMeters)
+    /// <summary>The session; for a pool swim, pool_length in metres (as FIT wants) and pool_length_unit statute for a yard pool.</summary>
+    public void Session(SpanTotals session, SportMapping sport, int lapCount, int lengthCount, double? poolLengthMeters, bool poolLengthInYards)
     {
         var swim = sport.FitSubSport == SportMappings.PoolSwimSubSport;
         var fields = new List<FitField>
@@ -325,7 +320,9 @@ internal sealed class ActivityMessages(FitWriter writer)
         {
             writer.UInt16(checked((ushort)lengthCount));
             writer.UInt16(FitScale.PoolLength(poolLengthMeters));
-            writer.Enum(poolLengthMeters is null ? null : FitProfile.DisplayMeasureMetric);
+            writer.Enum(poolLengthMeters is null ? null
+                : poolLengthInYards ? FitProfile.DisplayMeasureStatute
+                : FitProfile.DisplayMeasureMetric);
         }
     }
 

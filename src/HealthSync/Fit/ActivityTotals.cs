@@ -19,29 +19,35 @@ internal static class ActivityTotals
             workout.ElevationGainMeters);
     }
 
-    public static IReadOnlyList<SpanTotals> Laps(Workout workout, IReadOnlyList<LapSpan> laps, SpanTotals session, RecordSeries records)
+    /// <summary>
+    /// One total per lap. Distance: a pool swim's lap has its lengths × the pool length (a rest lap 0); a part's lap
+    /// has the part's own distance; the other laps share what the session has left after the parts, in proportion
+    /// to the distance the records cover in them (by timer time when the records cover none), so laps add up to
+    /// the session. lengthsPerLap is each lap's lengths for a pool swim (see <see cref="LapTiling.AssignLengths"/>), else empty.
+    /// </summary>
+    public static IReadOnlyList<SpanTotals> Laps(
+        Workout workout,
+        IReadOnlyList<LapSpan> laps,
+        SpanTotals session,
+        RecordSeries records,
+        IReadOnlyList<(int First, int Count)> lengthsPerLap,
+        double? poolLengthMeters)
     {
         if (laps.Count == 1)
         {
             return [session];
         }
 
+        var timers = laps.Select(l => SpanTotals.TimerTime(workout, l.Start, l.End)).ToList();
+        var distances = LapDistances(laps, timers, session, records, lengthsPerLap, poolLengthMeters);
         var result = new List<SpanTotals>(laps.Count);
         for (var i = 0; i < laps.Count; i++)
         {
             var lap = laps[i];
-            var timer = SpanTotals.TimerTime(workout, lap.Start, lap.End);
+            var timer = timers[i];
             var share = session.Timer > TimeSpan.Zero
                 ? timer / session.Timer
                 : session.Elapsed > TimeSpan.Zero ? (lap.End - lap.Start) / session.Elapsed : 0;
-
-            var distance = lap.Part?.DistanceMeters;
-            if (distance is null && records.HasDistance)
-            {
-                distance = (records.DistanceAt(FitTime.Seconds(lap.End)) ?? 0) - (records.DistanceAt(FitTime.Seconds(lap.Start)) ?? 0);
-            }
-
-            distance ??= session.DistanceMeters * share;
 
             // The last lap's samples include the workout's final instant.
             var hrEnd = i == laps.Count - 1 ? lap.End.AddTicks(1) : lap.End;
@@ -50,7 +56,7 @@ internal static class ActivityTotals
                 lap.Start,
                 lap.End,
                 timer,
-                distance,
+                distances[i],
                 lap.Part?.EnergyKilocalories ?? session.EnergyKilocalories * share,
                 lap.Part?.AverageHeartRate ?? average,
                 lap.Part?.MaximumHeartRate ?? maximum,
@@ -58,5 +64,83 @@ internal static class ActivityTotals
         }
 
         return result;
+    }
+
+    private static double?[] LapDistances(
+        IReadOnlyList<LapSpan> laps,
+        IReadOnlyList<TimeSpan> timers,
+        SpanTotals session,
+        RecordSeries records,
+        IReadOnlyList<(int First, int Count)> lengthsPerLap,
+        double? poolLengthMeters)
+    {
+        var distances = new double?[laps.Count];
+        if (lengthsPerLap.Count == laps.Count && poolLengthMeters is { } pool)
+        {
+            // A pool swim's distance is counted in lengths, not measured: a lap without lengths is a rest.
+            for (var i = 0; i < laps.Count; i++)
+            {
+                distances[i] = lengthsPerLap[i].Count * pool;
+            }
+
+            return distances;
+        }
+
+        var others = new List<int>();
+        var partsTotal = 0.0;
+        for (var i = 0; i < laps.Count; i++)
+        {
+            if (laps[i].Part?.DistanceMeters is { } partDistance)
+            {
+                distances[i] = partDistance;
+                partsTotal += partDistance;
+            }
+            else
+            {
+                others.Add(i);
+            }
+        }
+
+        if (others.Count == 0)
+        {
+            return distances;
+        }
+
+        var covered = new Dictionary<int, double>();
+        if (records.FinalDistance is not null)
+        {
+            foreach (var i in others)
+            {
+                var from = records.DistanceAt(laps[i].Start) ?? 0;
+                var to = records.DistanceAt(laps[i].End) ?? 0;
+                covered[i] = Math.Max(to - from, 0);
+            }
+        }
+
+        if (session.DistanceMeters is not { } sessionDistance)
+        {
+            // No total to answer to: the records' own figures, if any.
+            foreach (var i in others)
+            {
+                distances[i] = covered.TryGetValue(i, out var d) ? d : null;
+            }
+
+            return distances;
+        }
+
+        var left = Math.Max(sessionDistance - partsTotal, 0);
+        var coveredTotal = covered.Values.Sum();
+        var timerTotal = others.Aggregate(TimeSpan.Zero, (sum, i) => sum + timers[i]);
+        var elapsedTotal = others.Aggregate(TimeSpan.Zero, (sum, i) => sum + (laps[i].End - laps[i].Start));
+        foreach (var i in others)
+        {
+            var weight = coveredTotal > 0 ? covered[i] / coveredTotal
+                : timerTotal > TimeSpan.Zero ? timers[i] / timerTotal
+                : elapsedTotal > TimeSpan.Zero ? (laps[i].End - laps[i].Start) / elapsedTotal
+                : 1.0 / others.Count;
+            distances[i] = left * weight;
+        }
+
+        return distances;
     }
 }

@@ -30,10 +30,11 @@ public static class FitActivityEncoder
         var records = RecordSeries.Build(workout, options.IncludeRoute);
         var laps = LapTiling.Tile(workout);
         var session = ActivityTotals.Session(workout, records);
-        var lapTotals = ActivityTotals.Laps(workout, laps, session, records);
         var lengths = sport.FitSubSport == SportMappings.PoolSwimSubSport
             ? workout.SwimLengths.Where(l => l.End >= l.Start).OrderBy(l => l.Start).ToList()
             : [];
+        var lengthsPerLap = lengths.Count > 0 ? LapTiling.AssignLengths(laps, lengths) : [];
+        var lapTotals = ActivityTotals.Laps(workout, laps, session, records, lengthsPerLap, workout.PoolLengthMeters);
 
         var messages = new ActivityMessages(new FitWriter(64 + (records.Points.Count * 30)));
         messages.FileId(workout);
@@ -42,8 +43,8 @@ public static class FitActivityEncoder
         messages.RecordsAndPauses(workout, records);
         messages.Lengths(lengths, workout.PoolLengthMeters);
         messages.Event(workout.End, FitProfile.EventTypeStopAll);
-        messages.Laps(laps, lapTotals, lengths, sport);
-        messages.Session(session, sport, laps.Count, lengths.Count, workout.PoolLengthMeters);
+        messages.Laps(lapTotals, lengthsPerLap, sport);
+        messages.Session(session, sport, laps.Count, lengths.Count, workout.PoolLengthMeters, workout.IsPoolLengthInYards);
         messages.Activity(session, LocalOffset(workout, options));
         return messages.Finish();
     }

@@ -31,4 +31,5 @@ internal static class FitProfile
     public const byte SessionTriggerActivityEnd = 0;
     public const byte LengthTypeActive = 1;
     public const byte DisplayMeasureMetric = 0;
+    public const byte DisplayMeasureStatute = 1;
 }

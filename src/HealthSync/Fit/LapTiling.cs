@@ -48,4 +48,26 @@ internal static class LapTiling
 
         return laps;
     }
+
+    /// <summary>
+    /// Which pool lengths each lap holds, as (index of its first length, number of lengths): a length belongs to the
+    /// lap it starts in, and the last lap takes any that start after it. <paramref name="lengths"/> is in time order.
+    /// </summary>
+    public static IReadOnlyList<(int First, int Count)> AssignLengths(IReadOnlyList<LapSpan> laps, IReadOnlyList<SwimLength> lengths)
+    {
+        var result = new List<(int First, int Count)>(laps.Count);
+        var next = 0;
+        for (var i = 0; i < laps.Count; i++)
+        {
+            var first = next;
+            while (next < lengths.Count && (i == laps.Count - 1 || lengths[next].Start < laps[i].End))
+            {
+                next++;
+            }
+
+            result.Add((first, next - first));
+        }
+
+        return result;
+    }
 }

@@ -7,16 +7,26 @@ namespace HealthSync.Fit;
 /// A sample belongs to the second its interval ends in (a point sample's start and end are equal), so a
 /// cumulative distance at a record covers everything up to that record. Samples outside the workout are
 /// dropped (a route file from another day contributes nothing). There is always a record at the workout's first and last second: an activity must have records.
+/// When the workout knows its total distance, the cumulative distance ends at that total: distance samples or a
+/// route that moved are scaled to it; otherwise (no series, or a route that stayed in one spot) the total is
+/// spread linearly over timer time, pauses excluded.
 /// </remarks>
 internal sealed class RecordSeries
 {
     private const double EarthRadiusMeters = 6_371_008.8;
 
-    private RecordSeries(IReadOnlyList<RecordPoint> points, bool hasPosition, bool hasDistance)
+    private readonly Workout _workout;
+
+    /// <summary>The workout's total when record distance is interpolated over timer time; null when it follows data.</summary>
+    private readonly double? _interpolatedTotal;
+
+    private RecordSeries(Workout workout, IReadOnlyList<RecordPoint> points, bool hasPosition, bool hasDistance, double? interpolatedTotal)
     {
+        _workout = workout;
         Points = points;
         HasPosition = hasPosition;
         HasDistance = hasDistance;
+        _interpolatedTotal = interpolatedTotal;
     }
 
     public IReadOnlyList<RecordPoint> Points { get; }
@@ -24,6 +34,7 @@ internal sealed class RecordSeries
     public bool HasPosition { get; }
 
     /// <summary>True when distance came from samples or the route (not just the workout's total).</summary>
+    /// <remarks>When the workout knows its total, the record distance ends at it either way (see <see cref="Build"/>).</remarks>
     public bool HasDistance { get; }
 
     public bool HasHeartRate => Points.Any(p => p.HeartRate is not null);
@@ -128,12 +139,6 @@ internal sealed class RecordSeries
         {
             first.DistanceMeters ??= 0;
         }
-        else if (workout.DistanceMeters is { } totalDistance)
-        {
-            // No series: the total still belongs at the end, so readers that sum records agree with the session.
-            first.DistanceMeters = 0;
-            last.DistanceMeters = totalDistance;
-        }
 
         // Cumulative distance is a step function: carry it forward and never let it go back.
         double? carried = null;
@@ -147,11 +152,72 @@ internal sealed class RecordSeries
             point.DistanceMeters = carried;
         }
 
-        return new RecordSeries(points, hasPosition, hasDistance);
+        // The workout's own total is the truth the session carries; the records must end there too, or readers
+        // that take distance from the records (and the laps, which do) disagree with the session.
+        double? interpolatedTotal = null;
+        if (workout.DistanceMeters is { } known && double.IsFinite(known) && known >= 0)
+        {
+            var measured = last.DistanceMeters ?? 0;
+            if (hasDistance && measured > 0)
+            {
+                // Samples or a route that moved: keep their shape, stretch or shrink it to the total.
+                var factor = known / measured;
+                foreach (var point in points)
+                {
+                    point.DistanceMeters = Math.Min(point.DistanceMeters!.Value * factor, known);
+                }
+
+                last.DistanceMeters = known;
+            }
+            else
+            {
+                // Nothing measured how the distance was covered (no series, or a route that stayed put):
+                // spread the total evenly over the time the timer ran.
+                interpolatedTotal = known;
+                foreach (var point in points)
+                {
+                    point.DistanceMeters = Linear(workout, known, FitTime.Epoch.AddSeconds(point.Time));
+                }
+
+                last.DistanceMeters = known;
+            }
+        }
+
+        return new RecordSeries(workout, points, hasPosition, hasDistance, interpolatedTotal);
     }
 
-    /// <summary>The cumulative distance at or before a time, or null when none is known.</summary>
-    public double? DistanceAt(uint time)
+    /// <summary>
+    /// The cumulative distance at an instant: the workout's total spread over timer time when nothing measured
+    /// the distance, else the records' value at or before the instant's second (null when none is known).
+    /// </summary>
+    public double? DistanceAt(DateTimeOffset instant) =>
+        _interpolatedTotal is { } total ? Linear(_workout, total, instant) : DistanceAt(FitTime.Seconds(instant));
+
+    /// <summary>The total × the share of the workout's timer time (pauses excluded) that has run by the instant.</summary>
+    private static double Linear(Workout workout, double total, DateTimeOffset instant)
+    {
+        if (instant >= workout.End)
+        {
+            return total;
+        }
+
+        if (instant <= workout.Start)
+        {
+            return 0;
+        }
+
+        var timer = SpanTotals.TimerTime(workout, workout.Start, workout.End);
+        if (timer > TimeSpan.Zero)
+        {
+            return Math.Min(total * (SpanTotals.TimerTime(workout, workout.Start, instant) / timer), total);
+        }
+
+        // Paused throughout: elapsed time is all there is to go by.
+        return Math.Min(total * ((instant - workout.Start) / workout.Elapsed), total);
+    }
+
+    /// <summary>The records' cumulative distance at or before a FIT time, or null when none is known.</summary>
+    private double? DistanceAt(uint time)
     {
         double? found = null;
         var lo = 0;

@@ -89,6 +89,9 @@ public sealed record Workout
     /// <summary>Pool length in metres (HKLapLength).</summary>
     public double? PoolLengthMeters { get; init; }
 
+    /// <summary>True when HKLapLength gave the pool in yards ("25 yd"); <see cref="PoolLengthMeters"/> is still in metres.</summary>
+    public bool IsPoolLengthInYards { get; init; }
+
     /// <summary>The app that wrote the workout (sourceName).</summary>
     public required string Source { get; init; }
 

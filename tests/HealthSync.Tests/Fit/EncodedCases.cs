@@ -48,6 +48,10 @@ public sealed class EncodedCases : IDisposable
         yield return ("run-route-hr", TestWorkouts.RunWithRoute(), withRoutes);
         yield return ("run-no-routes", TestWorkouts.RunWithRoute(), withRoutes with { IncludeRoute = false });
         yield return ("pool-swim", TestWorkouts.PoolSwim(), withRoutes);
+        yield return ("yard-pool-rests", TestWorkouts.YardPoolSwimWithRests(), withRoutes);
+        yield return ("paused-walk-total-only", TestWorkouts.PausedWalkTotalOnly(), withRoutes);
+        yield return ("stationary-route", TestWorkouts.WalkWithStationaryRoute(), withRoutes);
+        yield return ("partial-route", TestWorkouts.WalkWithPartialRoute(), withRoutes);
         yield return ("strength-no-samples", TestWorkouts.StrengthNoSamples(), withRoutes);
         yield return ("paused-walk", TestWorkouts.PausedWalk(), withRoutes);
         yield return ("interval-run", TestWorkouts.IntervalRun(), withRoutes);

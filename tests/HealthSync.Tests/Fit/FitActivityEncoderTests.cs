@@ -65,6 +65,15 @@ public sealed class FitActivityEncoderTests(EncodedCases cases) : IClassFixture<
 
     [Theory]
     [MemberData(nameof(EncodedCases.Names), MemberType = typeof(EncodedCases))]
+    public void Should_Write_Laps_And_Records_That_Add_Up_To_The_Session_Distance(string name)
+    {
+        var workout = cases.Cases[name].Workout;
+        var fit = cases.Decoded[name];
+        DistanceChecks.AssertLapsAndRecordsMatchSession(workout, fit);
+    }
+
+    [Theory]
+    [MemberData(nameof(EncodedCases.Names), MemberType = typeof(EncodedCases))]
     public void Should_Write_Records_In_Time_Order_Within_The_Workout(string name)
     {
         var workout = cases.Cases[name].Workout;
@@ -164,6 +173,78 @@ public sealed class FitActivityEncoderTests(EncodedCases cases) : IClassFixture<
         Assert.Equal(workout.SwimLengths.Count, laps.Sum(l => Number(l, "numLengths")));
         Assert.Equal(0, Number(laps[0], "firstLengthIndex"));
         Assert.Equal(Number(laps[0], "numLengths"), Number(laps[1], "firstLengthIndex"));
+    }
+
+    [Fact]
+    public void Should_Give_A_Pool_Lap_Its_Lengths_Times_The_Pool_Length_And_A_Rest_Lap_Nothing()
+    {
+        var swim = cases.Decoded["pool-swim"].Messages("lapMesgs");
+        Assert.Equal([11 * 25.0, 9 * 25.0], swim.Select(l => Number(l, "totalDistance")));
+
+        var fit = cases.Decoded["yard-pool-rests"];
+        var laps = fit.Messages("lapMesgs");
+        // start gap, set, rest, set, rest, set, tail
+        Assert.Equal([0, 2, 0, 2, 0, 2, 0], laps.Select(l => Number(l, "numLengths")));
+        Assert.Equal([0, 45.72, 0, 45.72, 0, 45.72, 0], laps.Select(l => Number(l, "totalDistance")));
+    }
+
+    [Fact]
+    public void Should_Mark_A_Yard_Pool_As_Statute_With_The_Length_Still_In_Metres()
+    {
+        var yards = cases.Decoded["yard-pool-rests"].Session;
+        var metres = cases.Decoded["pool-swim"].Session;
+
+        Assert.Equal(22.86, Number(yards, "poolLength"), 2);
+        Assert.Equal(1, Number(yards, "poolLengthUnit"));
+        Assert.Equal(0, Number(metres, "poolLengthUnit"));
+    }
+
+    [Fact]
+    public void Should_Spread_A_Total_Without_Samples_Over_Timer_Time_Holding_Still_In_Pauses()
+    {
+        var workout = cases.Cases["paused-walk-total-only"].Workout;
+        var fit = cases.Decoded["paused-walk-total-only"];
+        var records = fit.Messages("recordMesgs");
+        var laps = fit.Messages("lapMesgs");
+        var timer = (workout.Elapsed - workout.PausedTime).TotalSeconds;
+
+        // 40 min with pauses of 3:15 (inside the first lap) and 2:00 (inside the second).
+        var firstLapTimer = TimeSpan.FromMinutes(20) - workout.Pauses[0].Duration;
+        Assert.Equal(2, laps.Count);
+        Assert.Equal(workout.DistanceMeters!.Value * firstLapTimer.TotalSeconds / timer, Number(laps[0], "totalDistance"), 2);
+        Assert.Equal(workout.DistanceMeters!.Value, Number(records[^1], "distance"), 2);
+        Assert.Equal(0, Number(records[0], "distance"));
+        Assert.Equal(Number(laps[0], "totalTimerTime"), firstLapTimer.TotalSeconds, 3);
+    }
+
+    [Fact]
+    public void Should_Spread_The_Total_When_The_Route_Stayed_In_One_Spot()
+    {
+        var workout = cases.Cases["stationary-route"].Workout;
+        var fit = cases.Decoded["stationary-route"];
+        var records = fit.Messages("recordMesgs");
+        var laps = fit.Messages("lapMesgs");
+
+        Assert.Equal(800.13, Number(records[^1], "distance"), 2);
+        Assert.True(Number(records[1], "distance") > 0, "the fix 3 s in already has its share of the total");
+        Assert.Equal(2, laps.Count);
+        Assert.InRange(Number(laps[0], "totalDistance"), 400.06, 400.07); // half the time, half the distance
+        Assert.InRange(laps.Sum(l => Number(l, "totalDistance")), workout.DistanceMeters!.Value - 0.02, workout.DistanceMeters!.Value + 0.02);
+    }
+
+    [Fact]
+    public void Should_Scale_A_Route_That_Covers_Part_Of_The_Workout_To_The_Total()
+    {
+        var workout = cases.Cases["partial-route"].Workout;
+        var fit = cases.Decoded["partial-route"];
+        var records = fit.Messages("recordMesgs");
+        var laps = fit.Messages("lapMesgs");
+
+        Assert.Equal(2_256.3, Number(records[^1], "distance"), 2);
+        Assert.Equal(3, laps.Count);
+        // All the measured movement lies in the middle lap: the route's shape is kept, only its scale changes.
+        Assert.Equal([0, 2_256.3, 0], laps.Select(l => Math.Round(Number(l, "totalDistance"), 2)));
+        Assert.Equal(workout.DistanceMeters!.Value, laps.Sum(l => Number(l, "totalDistance")), 2);
     }
 
     [Fact]

@@ -58,6 +58,8 @@ public sealed class FixtureExportTests
                     Assert.Equal(distance, Number(session, "totalDistance"), 2);
                 }
 
+                DistanceChecks.AssertLapsAndRecordsMatchSession(workout, fit);
+
                 if (workout.EnergyKilocalories is { } energy)
                 {
                     Assert.Equal(Math.Round(energy, MidpointRounding.AwayFromZero), Number(session, "totalCalories"));

@@ -96,6 +96,72 @@ internal static class TestWorkouts
         };
     }
 
+    /// <summary>A 25 yd pool: three sets of two lengths with rests between them (the rests become laps of their own).</summary>
+    public static Workout YardPoolSwimWithRests()
+    {
+        var w = Basic("Swimming", Morning.AddHours(2), TimeSpan.FromMinutes(10));
+        var lengths = new List<SwimLength>();
+        var sets = new List<WorkoutLap>();
+        for (var set = 0; set < 3; set++)
+        {
+            var start = w.Start.AddSeconds(10 + (set * 180));
+            lengths.Add(new SwimLength(start, start.AddSeconds(30), SwimStroke.Freestyle));
+            lengths.Add(new SwimLength(start.AddSeconds(32), start.AddSeconds(62), SwimStroke.Freestyle));
+            sets.Add(new WorkoutLap(start, start.AddSeconds(62), LapKind.Segment));
+        }
+
+        return w with
+        {
+            SwimLocation = SwimLocation.Pool,
+            PoolLengthMeters = 25 * 0.9144,
+            IsPoolLengthInYards = true,
+            DistanceMeters = 6 * 25 * 0.9144,
+            EnergyKilocalories = 60,
+            SwimLengths = lengths,
+            Laps = sets,
+        };
+    }
+
+    /// <summary>The paused walk with its total but no distance samples and no route, split in two laps.</summary>
+    public static Workout PausedWalkTotalOnly()
+    {
+        var w = PausedWalk();
+        var half = w.Start.AddMinutes(20);
+        return w with
+        {
+            DistanceSamples = [],
+            Laps = [new WorkoutLap(w.Start, half, LapKind.Segment), new WorkoutLap(half, w.End, LapKind.Segment)],
+        };
+    }
+
+    /// <summary>A walk whose two route fixes are at the same spot (as in the 2019 inline-locations export); the total is known.</summary>
+    public static Workout WalkWithStationaryRoute()
+    {
+        var w = Basic("Walking", Morning.AddDays(4), TimeSpan.FromMinutes(12));
+        return w with
+        {
+            DistanceMeters = 800.13,
+            Route = [new RoutePoint(w.Start.AddSeconds(3), 52.1, 4.3), new RoutePoint(w.Start.AddSeconds(50), 52.1, 4.3)],
+            Laps = [new WorkoutLap(w.Start, w.Start.AddMinutes(6), LapKind.Segment)],
+        };
+    }
+
+    /// <summary>A walk whose route covers only its middle ten minutes of thirty; the total is known.</summary>
+    public static Workout WalkWithPartialRoute()
+    {
+        var w = Basic("Walking", Morning.AddDays(5), TimeSpan.FromMinutes(30));
+        return w with
+        {
+            DistanceMeters = 2_256.3,
+            Route = Route(w.Start.AddMinutes(10), w.Start.AddMinutes(20)),
+            Laps =
+            [
+                new WorkoutLap(w.Start, w.Start.AddMinutes(10), LapKind.Segment),
+                new WorkoutLap(w.Start.AddMinutes(10), w.Start.AddMinutes(20), LapKind.Segment),
+            ],
+        };
+    }
+
     public static Workout StrengthNoSamples() => Basic("TraditionalStrengthTraining", Morning.AddHours(3), TimeSpan.FromMinutes(45)) with
     {
         EnergyKilocalories = 210,
