@@ -66,12 +66,17 @@ internal static class Profile
             {
                 using var export = AppleHealthExport.Open(path, new ExportReaderOptions { ReadSamples = samples, ReadRoutes = routes });
                 var count = 0;
+                var clock = Stopwatch.StartNew();
+                var first = TimeSpan.Zero;
                 await foreach (var workout in export.ReadWorkoutsAsync())
                 {
-                    count++;
+                    if (count++ == 0)
+                    {
+                        first = clock.Elapsed;
+                    }
                 }
 
-                return $"{count} workouts";
+                return FormattableString.Invariant($"{count} workouts; the first after {first.TotalSeconds:0.00} s (Records), the rest in {(clock.Elapsed - first).TotalSeconds:0.00} s");
             });
         }
 

@@ -369,8 +369,12 @@ internal sealed class HealthDataScanner
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: runs for every element of a multi-GB file, once per process
     private void ReadRecord(ReadOnlySpan<byte> attributes)
     {
+        // Attributes are looked up in the order Apple writes them, each search starting where the last one ended
+        // (any other order still works, from the start): one pass over the tag instead of one per attribute.
+        var cursor = 0;
+
         // The type is decided first: most Records are of types not joined to workouts.
-        if (!SampleKinds.TryRecognize(Attribute(attributes, "type="u8), out var kind))
+        if (!SampleKinds.TryRecognize(Attribute(attributes, "type="u8, ref cursor), out var kind))
         {
             return;
         }
@@ -382,16 +386,17 @@ internal sealed class HealthDataScanner
             return;
         }
 
-        var start = Attribute(attributes, "startDate="u8);
-        var end = Attribute(attributes, "endDate="u8);
+        var source = Attribute(attributes, "sourceName="u8, ref cursor);
+        var unit = Attribute(attributes, "unit="u8, ref cursor);
+        var start = Attribute(attributes, "startDate="u8, ref cursor);
+        var end = Attribute(attributes, "endDate="u8, ref cursor);
+        var value = Attribute(attributes, "value="u8, ref cursor);
         if (!HealthDate.TryParseUnixSeconds(start, out var startUnix) || !HealthDate.TryParseUnixSeconds(end, out var endUnix))
         {
             Unreadable($"a {kind} record's date is not a date (\"{Encoding.UTF8.GetString(start)}\")");
             return;
         }
 
-        var unit = Attribute(attributes, "unit="u8);
-        var value = Attribute(attributes, "value="u8);
         var factor = UnitFactor(kind, unit);
         if (!FastNumber.TryParse(value, out var number) || factor is null)
         {
@@ -399,24 +404,43 @@ internal sealed class HealthDataScanner
             return;
         }
 
-        _samples.Add(kind, startUnix, endUnix, number * factor.Value, _samples.InternSource(Attribute(attributes, "sourceName="u8)));
+        _samples.Add(kind, startUnix, endUnix, number * factor.Value, _samples.InternSource(source));
+    }
+
+    /// <summary>The attribute's value, searched from <paramref name="cursor"/> and then, if need be, from the start; moves the cursor past it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static ReadOnlySpan<byte> Attribute(ReadOnlySpan<byte> attributes, ReadOnlySpan<byte> nameEquals, ref int cursor)
+    {
+        var found = Attribute(attributes, nameEquals, cursor, out var end);
+        if (found < 0 && cursor > 0)
+        {
+            found = Attribute(attributes, nameEquals, 0, out end);
+        }
+
+        if (found < 0)
+        {
+            return default;
+        }
+
+        cursor = end;
+        return attributes[found..end];
     }
 
     /// <summary>
-    /// The value of an attribute, found by a direct search for `name=` in the start tag (one vectorized search per
-    /// attribute instead of walking every attribute); the name must follow white space, and the value may be in
-    /// either quote. Values are escaped XML, so `name=` followed by a quote cannot start inside another value.
+    /// Finds `name=` followed by a quoted value at or after <paramref name="from"/>: the name must follow white space
+    /// and the value may be in either quote. Values are escaped XML, so this cannot start inside another value.
+    /// Returns the value's start (and its end in <paramref name="end"/>), or -1.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static ReadOnlySpan<byte> Attribute(ReadOnlySpan<byte> attributes, ReadOnlySpan<byte> nameEquals)
+    private static int Attribute(ReadOnlySpan<byte> attributes, ReadOnlySpan<byte> nameEquals, int from, out int end)
     {
-        var from = 0;
+        end = 0;
         while (true)
         {
             var at = attributes[from..].IndexOf(nameEquals);
             if (at < 0)
             {
-                return default;
+                return -1;
             }
 
             at += from;
@@ -426,14 +450,25 @@ internal sealed class HealthDataScanner
                 continue; // the tail of a longer name
             }
 
-            var value = attributes[from..].TrimStart(" \t\r\n"u8);
-            if (value.IsEmpty || value[0] is not ((byte)'"' or (byte)'\''))
+            var quote = from;
+            while (quote < attributes.Length && attributes[quote] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                quote++;
+            }
+
+            if (quote >= attributes.Length || attributes[quote] is not ((byte)'"' or (byte)'\''))
             {
                 continue;
             }
 
-            var close = value[1..].IndexOf(value[0]);
-            return close < 0 ? default : value.Slice(1, close);
+            var close = attributes[(quote + 1)..].IndexOf(attributes[quote]);
+            if (close < 0)
+            {
+                return -1;
+            }
+
+            end = quote + 1 + close;
+            return quote + 1;
         }
     }
 
