@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace HealthSync.AppleHealth;
 
@@ -23,9 +22,9 @@ internal sealed class HealthDataScanner
 
     private readonly ExportSource _source;
     private readonly SampleStore? _samples;
+    private RecordParser? _records;
     private readonly int _bufferSize;
 
-    private readonly (byte[]? Unit, double? Factor)[] _unitCache = new (byte[]?, double?)[SampleKinds.Count];
     private byte[] _buffer = [];
     private int _position;
     private int _end;
@@ -42,11 +41,23 @@ internal sealed class HealthDataScanner
         _bufferSize = bufferSize;
     }
 
+    /// <summary>Waits for the records handed to the parser, then seals the store (idempotent).</summary>
+    private void FinishSamples()
+    {
+        if (_samples is null || _samples.IsSealed)
+        {
+            return;
+        }
+
+        _records!.Finish();
+        _samples.Seal();
+    }
+
     /// <summary>Records of a joined type skipped because a date or number in them could not be read.</summary>
-    public long UnreadableRecords { get; private set; }
+    public long UnreadableRecords => _records?.UnreadableRecords ?? 0;
 
     /// <summary>Where the first unreadable record is, and why.</summary>
-    public ReadProblem? FirstUnreadableRecord { get; private set; }
+    public ReadProblem? FirstUnreadableRecord => _records?.FirstUnreadableRecord;
 
     /// <summary>Whether the document's root element was seen.</summary>
     public bool SawRoot { get; private set; }
@@ -55,6 +66,7 @@ internal sealed class HealthDataScanner
     public async IAsyncEnumerable<WorkoutElement> ReadAsync(Stream document, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         _buffer = ArrayPool<byte>.Shared.Rent(_bufferSize);
+        _records = _samples is null ? null : new RecordParser(_samples, _source.DocumentName);
         try
         {
             while (true)
@@ -90,12 +102,14 @@ internal sealed class HealthDataScanner
 
                 if (step == StepResult.RootClosed)
                 {
+                    FinishSamples();
                     yield break;
                 }
             }
         }
         finally
         {
+            _records?.Dispose();
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = [];
         }
@@ -336,7 +350,7 @@ internal sealed class HealthDataScanner
         }
 
         // Workouts follow the Records: the samples are complete, and are frozen for the workouts' assembly.
-        _samples?.Seal();
+        FinishSamples();
         var xml = span[..length].ToArray();
 
         // A literal vertical tab has been seen in real exports; it is illegal XML and XmlReader rejects it.
@@ -356,145 +370,28 @@ internal sealed class HealthDataScanner
         }
 
         // Children (MetadataEntry, HeartRateVariabilityMetadataList) and </Record> are skipped as generic markup.
-        // The attribute span keeps the white space before the first name, which Attribute() requires before a name.
-        if (_samples is not null)
+        // The attribute span keeps the white space before the first name, which StartTag requires before a name.
+        // Only the type is read here, since most Records are of types not joined: the others are parsed on the
+        // RecordParser's thread, so that scanning and parsing share the two cores.
+        if (_records is not null)
         {
-            ReadRecord(span[7..tagEnd]);
+            var attributes = span[7..tagEnd];
+            var cursor = 0;
+            if (SampleKinds.TryRecognize(StartTag.Attribute(attributes, "type="u8, ref cursor), out var kind))
+            {
+                if (_samples!.IsSealed)
+                {
+                    _samples.CountLate(); // after the first Workout: not joined, only counted
+                }
+                else
+                {
+                    _records.Enqueue(attributes, kind, cursor, LineAt(_position));
+                }
+            }
         }
 
         _position += tagEnd + 1;
         return StepResult.Continue;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: runs for every element of a multi-GB file, once per process
-    private void ReadRecord(ReadOnlySpan<byte> attributes)
-    {
-        // Attributes are looked up in the order Apple writes them, each search starting where the last one ended
-        // (any other order still works, from the start): one pass over the tag instead of one per attribute.
-        var cursor = 0;
-
-        // The type is decided first: most Records are of types not joined to workouts.
-        if (!SampleKinds.TryRecognize(Attribute(attributes, "type="u8, ref cursor), out var kind))
-        {
-            return;
-        }
-
-        // After the first Workout the store is read by other threads: it takes nothing more.
-        if (_samples!.IsSealed)
-        {
-            _samples.CountLate();
-            return;
-        }
-
-        var source = Attribute(attributes, "sourceName="u8, ref cursor);
-        var unit = Attribute(attributes, "unit="u8, ref cursor);
-        var start = Attribute(attributes, "startDate="u8, ref cursor);
-        var end = Attribute(attributes, "endDate="u8, ref cursor);
-        var value = Attribute(attributes, "value="u8, ref cursor);
-        if (!HealthDate.TryParseUnixSeconds(start, out var startUnix) || !HealthDate.TryParseUnixSeconds(end, out var endUnix))
-        {
-            Unreadable($"a {kind} record's date is not a date (\"{Encoding.UTF8.GetString(start)}\")");
-            return;
-        }
-
-        var factor = UnitFactor(kind, unit);
-        if (!FastNumber.TryParse(value, out var number) || factor is null)
-        {
-            Unreadable($"a {kind} record's value \"{Encoding.UTF8.GetString(value)}\" in unit \"{Encoding.UTF8.GetString(unit)}\" is not a number in a known unit");
-            return;
-        }
-
-        _samples.Add(kind, startUnix, endUnix, number * factor.Value, _samples.InternSource(source));
-    }
-
-    /// <summary>The attribute's value, searched from <paramref name="cursor"/> and then, if need be, from the start; moves the cursor past it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static ReadOnlySpan<byte> Attribute(ReadOnlySpan<byte> attributes, ReadOnlySpan<byte> nameEquals, ref int cursor)
-    {
-        var found = Attribute(attributes, nameEquals, cursor, out var end);
-        if (found < 0 && cursor > 0)
-        {
-            found = Attribute(attributes, nameEquals, 0, out end);
-        }
-
-        if (found < 0)
-        {
-            return default;
-        }
-
-        cursor = end;
-        return attributes[found..end];
-    }
-
-    /// <summary>
-    /// Finds `name=` followed by a quoted value at or after <paramref name="from"/>: the name must follow white space
-    /// and the value may be in either quote. Values are escaped XML, so this cannot start inside another value.
-    /// Returns the value's start (and its end in <paramref name="end"/>), or -1.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Attribute(ReadOnlySpan<byte> attributes, ReadOnlySpan<byte> nameEquals, int from, out int end)
-    {
-        end = 0;
-        while (true)
-        {
-            var at = attributes[from..].IndexOf(nameEquals);
-            if (at < 0)
-            {
-                return -1;
-            }
-
-            at += from;
-            from = at + nameEquals.Length;
-            if (at == 0 || attributes[at - 1] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
-            {
-                continue; // the tail of a longer name
-            }
-
-            var quote = from;
-            while (quote < attributes.Length && attributes[quote] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-            {
-                quote++;
-            }
-
-            if (quote >= attributes.Length || attributes[quote] is not ((byte)'"' or (byte)'\''))
-            {
-                continue;
-            }
-
-            var close = attributes[(quote + 1)..].IndexOf(attributes[quote]);
-            if (close < 0)
-            {
-                return -1;
-            }
-
-            end = quote + 1 + close;
-            return quote + 1;
-        }
-    }
-
-    /// <summary>The unit factor, remembered per kind: a type's records nearly always share one unit.</summary>
-    private double? UnitFactor(SampleKind kind, ReadOnlySpan<byte> unit)
-    {
-        ref var cached = ref _unitCache[(int)kind];
-        if (cached.Unit is not null && unit.SequenceEqual(cached.Unit))
-        {
-            return cached.Factor;
-        }
-
-        Span<char> chars = stackalloc char[16];
-        if (unit.Length > chars.Length || !Encoding.UTF8.TryGetChars(unit, chars, out var length))
-        {
-            return null;
-        }
-
-        var factor = SampleKinds.Factor(kind, chars[..length]);
-        cached = (unit.ToArray(), factor);
-        return factor;
-    }
-
-    private void Unreadable(string reason)
-    {
-        UnreadableRecords++;
-        FirstUnreadableRecord ??= new ReadProblem($"{_source.DocumentName}, line {LineAt(_position)}", reason);
-    }
 }
