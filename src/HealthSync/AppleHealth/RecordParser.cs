@@ -11,8 +11,8 @@ namespace HealthSync.AppleHealth;
 /// </summary>
 internal sealed class RecordParser : IDisposable
 {
-    private const int BatchBytes = 1 << 20;
-    private const int Batches = 6;
+    private const int BatchBytes = 256 * 1024;
+    private const int Batches = 4;
 
     private readonly SampleStore _store;
     private readonly string _documentName;
