@@ -23,15 +23,15 @@ public sealed class SyncCommandTests
         Assert.Matches(@"Running\s+running\s+off", sports.Console);
         Assert.Matches(@"Walks & Hikes\s+walks-hikes\s+on", sports.Console);
 
-        var export = Export(h, SyncHarness.Workout("Running", At(6, 12, 8), 30), SyncHarness.Workout("Walking", At(6, 12, 9), 30));
+        var export = h.Export(SyncHarness.Workout("Running", At(6, 12, 8), 30), SyncHarness.Workout("Walking", At(6, 12, 9), 30));
         var run = await h.RunAsync("sync", export, "--json");
-        var doc = Json(run);
+        var doc = SyncHarness.Json(run);
         Assert.Equal("not-selected", Status(doc, 0));
         Assert.Contains("Running is off", Reason(doc, 0));
         Assert.Equal("uploaded", Status(doc, 1));
 
         await h.RunAsync("sports", "enable", "running");
-        var again = Json(await h.RunAsync("sync", export, "--json"));
+        var again = SyncHarness.Json(await h.RunAsync("sync", export, "--json"));
         Assert.Equal("uploaded", Status(again, 0));
         Assert.Equal(2, h.Uploads.Count);
     }
@@ -40,8 +40,7 @@ public sealed class SyncCommandTests
     public async Task Should_Turn_Sync_On_At_First_Run_And_Leave_Older_Workouts_To_Backfill()
     {
         await using var h = await SyncHarness.StartAsync(Now);
-        var export = Export(h,
-            SyncHarness.Workout("Walking", At(6, 1, 8), 30),
+        var export = h.Export(SyncHarness.Workout("Walking", At(6, 1, 8), 30),
             SyncHarness.Workout("Walking", At(6, 5, 8), 30),
             SyncHarness.Workout("Walking", At(6, 12, 8), 30));
 
@@ -51,7 +50,7 @@ public sealed class SyncCommandTests
         Assert.Contains("2 older workout(s)", first.Console);
         Assert.Single(h.Uploads);
 
-        var backfill = Json(await h.RunAsync("backfill", export, "--since", "2025-06-03", "--json"));
+        var backfill = SyncHarness.Json(await h.RunAsync("backfill", export, "--since", "2025-06-03", "--json"));
         Assert.Equal("not-selected", Status(backfill, 0));
         Assert.Contains("--since", Reason(backfill, 0));
         Assert.Equal("uploaded", Status(backfill, 1));
@@ -101,9 +100,9 @@ public sealed class SyncCommandTests
             ["id"] = "i555", ["start_date_local"] = "2025-06-12T08:01:10", ["start_date"] = "2025-06-12T06:01:10Z", ["type"] = "Run",
             ["elapsed_time"] = 1750, ["moving_time"] = 1700, ["distance"] = 5010.0, ["source"] = "GARMIN_CONNECT",
         }), "i1");
-        var export = Export(h, SyncHarness.Workout("Running", start, 30, km: 5));
+        var export = h.Export(SyncHarness.Workout("Running", start, 30, km: 5));
 
-        var doc = Json(await h.RunAsync("sync", export, "--json"));
+        var doc = SyncHarness.Json(await h.RunAsync("sync", export, "--json"));
 
         Assert.Equal("skipped", Status(doc, 0));
         Assert.Contains("already in Intervals.icu: i555 from GARMIN_CONNECT", Reason(doc, 0));
@@ -121,9 +120,9 @@ public sealed class SyncCommandTests
         {
             ["id"] = "9876543210", ["start_date_local"] = "2025-06-12T08:02:00", ["source"] = "STRAVA", ["_note"] = "STRAVA activities are not available via the API",
         }), "i1");
-        var export = Export(h, SyncHarness.Workout("Cycling", At(6, 12, 8), 60, km: 30), SyncHarness.Workout("Cycling", At(6, 12, 18), 60, km: 30));
+        var export = h.Export(SyncHarness.Workout("Cycling", At(6, 12, 8), 60, km: 30), SyncHarness.Workout("Cycling", At(6, 12, 18), 60, km: 30));
 
-        var doc = Json(await h.RunAsync("sync", export, "--json"));
+        var doc = SyncHarness.Json(await h.RunAsync("sync", export, "--json"));
 
         Assert.Equal("skipped", Status(doc, 0));
         Assert.Contains("9876543210 from STRAVA", Reason(doc, 0));
@@ -135,16 +134,16 @@ public sealed class SyncCommandTests
     public async Task Should_Skip_What_It_Uploaded_Before_From_History_And_From_External_Id_When_History_Is_Lost()
     {
         await using var h = await SyncHarness.StartAsync(Now);
-        var export = Export(h, SyncHarness.Workout("Walking", At(6, 12, 8), 30));
-        Assert.Equal("uploaded", Status(Json(await h.RunAsync("sync", export, "--json")), 0));
+        var export = h.Export(SyncHarness.Workout("Walking", At(6, 12, 8), 30));
+        Assert.Equal("uploaded", Status(SyncHarness.Json(await h.RunAsync("sync", export, "--json")), 0));
 
-        var again = Json(await h.RunAsync("sync", export, "--json"));
+        var again = SyncHarness.Json(await h.RunAsync("sync", export, "--json"));
         Assert.Equal("skipped", Status(again, 0));
         Assert.Contains("already synced", Reason(again, 0));
 
         // Another machine, or the state folder deleted: the external_id in Intervals.icu tells.
         Directory.Delete(h.StateDir, recursive: true);
-        var lost = Json(await h.RunAsync("sync", export, "--json"));
+        var lost = SyncHarness.Json(await h.RunAsync("sync", export, "--json"));
         Assert.Equal("skipped", Status(lost, 0));
         Assert.Contains("already synced (found in Intervals.icu as", Reason(lost, 0));
         Assert.Single(h.Uploads);
@@ -163,7 +162,7 @@ public sealed class SyncCommandTests
         var (workouts, _) = await ExportReading.ReadAllAsync(export);
         var watch = workouts.Single(w => w.Source == "Apple Watch");
 
-        var doc = Json(await h.RunAsync("sync", export, "--json"));
+        var doc = SyncHarness.Json(await h.RunAsync("sync", export, "--json"));
 
         var items = doc.GetProperty("workouts").EnumerateArray().ToList();
         Assert.Equal("uploaded", items.Single(i => i.GetProperty("workoutId").GetString() == watch.Id).GetProperty("status").GetString());
@@ -177,13 +176,13 @@ public sealed class SyncCommandTests
     public async Task Should_Record_An_Upload_Answered_200_As_Already_Synced()
     {
         await using var h = await SyncHarness.StartAsync(Now);
-        var export = Export(h, SyncHarness.Workout("Walking", At(6, 12, 8), 30));
+        var export = h.Export(SyncHarness.Workout("Walking", At(6, 12, 8), 30));
         var (workouts, _) = await ExportReading.ReadAllAsync(export);
         var bytes = FitActivityEncoder.Encode(workouts[0], new FitEncodeOptions { FallbackTimeZone = TimeZoneInfo.Local });
         // The same bytes are already there, under an activity no listing shows (no start date).
         h.Server.Activities.Upload(Convert.ToHexStringLower(SHA256.HashData(bytes)), id => new JsonObject { ["id"] = id, ["source"] = "UPLOAD" });
 
-        var doc = Json(await h.RunAsync("sync", export, "--json"));
+        var doc = SyncHarness.Json(await h.RunAsync("sync", export, "--json"));
 
         Assert.Equal("skipped", Status(doc, 0));
         Assert.Contains("identical file already in Intervals.icu", Reason(doc, 0));
@@ -196,15 +195,14 @@ public sealed class SyncCommandTests
     public async Task Should_Record_Failures_With_Reasons_Go_On_And_Retry_Them_Next_Run()
     {
         await using var h = await SyncHarness.StartAsync(Now);
-        var export = Export(h,
-            SyncHarness.Workout("Walking", new DateTimeOffset(1985, 6, 12, 8, 0, 0, Paris), 30),
+        var export = h.Export(SyncHarness.Workout("Walking", new DateTimeOffset(1985, 6, 12, 8, 0, 0, Paris), 30),
             SyncHarness.Workout("Walking", At(6, 1, 8), 30),
             SyncHarness.Workout("Walking", At(6, 2, 8), 30));
         // Two batches (1985, then June): two listings, then the first upload is refused, then the rest pass.
         h.Server.Faults.Enqueue(Fault.Slow(TimeSpan.Zero), Fault.Slow(TimeSpan.Zero), Fault.Error(422));
 
         var run = await h.RunAsync("backfill", export, "--json");
-        var doc = Json(run);
+        var doc = SyncHarness.Json(run);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("failed", Status(doc, 0));
@@ -215,7 +213,7 @@ public sealed class SyncCommandTests
         var failed = JsonDocument.Parse((await h.RunAsync("history", "--json", "--status", "failed")).Out).RootElement;
         Assert.Equal(2, failed.GetArrayLength());
 
-        var retry = Json(await h.RunAsync("backfill", export, "--json"));
+        var retry = SyncHarness.Json(await h.RunAsync("backfill", export, "--json"));
         Assert.Equal("uploaded", Status(retry, 1));
         Assert.Equal("skipped", Status(retry, 2));
     }
@@ -224,7 +222,7 @@ public sealed class SyncCommandTests
     public async Task Should_Stop_With_Exit_3_And_Mark_Nothing_When_Credentials_Are_Refused()
     {
         await using var h = await SyncHarness.StartAsync(Now);
-        var export = Export(h, SyncHarness.Workout("Walking", At(6, 12, 8), 30));
+        var export = h.Export(SyncHarness.Workout("Walking", At(6, 12, 8), 30));
 
         var run = await h.RunAsync("sync", export, "--api-key", "wrong", "--base-url", h.Server.BaseAddress.ToString());
 
@@ -238,7 +236,7 @@ public sealed class SyncCommandTests
     public async Task Should_Stop_When_The_Budget_Is_Spent_Say_When_To_Resume_And_Continue_Later()
     {
         await using var h = await SyncHarness.StartAsync(Now);
-        var export = Export(h, [.. Enumerable.Range(0, 5).Select(i => SyncHarness.Workout("Walking", At(5, 1 + i, 8), 30))]);
+        var export = h.Export([.. Enumerable.Range(0, 5).Select(i => SyncHarness.Workout("Walking", At(5, 1 + i, 8), 30))]);
 
         var first = await h.RunAsync("backfill", export, "--short-budget", "3", "--json");
         Assert.Equal(3, first.ExitCode);
@@ -262,7 +260,7 @@ public sealed class SyncCommandTests
     public async Task Should_Plan_A_Dry_Run_Without_An_Account_And_Change_Nothing()
     {
         await using var h = await SyncHarness.StartAsync(Now);
-        var export = Export(h, SyncHarness.Workout("Walking", At(6, 12, 8), 30), SyncHarness.Workout("Cycling", At(6, 12, 9), 30));
+        var export = h.Export(SyncHarness.Workout("Walking", At(6, 12, 8), 30), SyncHarness.Workout("Cycling", At(6, 12, 9), 30));
 
         var run = await h.RunAsync("sync", export, "--dry-run", "--no-account");
 
@@ -287,7 +285,7 @@ public sealed class SyncCommandTests
         }
 
         Assert.Equal(3, (await h.RunAsync("login", "--api-key", "bad", "--base-url", h.Server.BaseAddress.ToString())).ExitCode);
-        var export = Export(h, SyncHarness.Workout("Walking", At(6, 12, 8), 30));
+        var export = h.Export(SyncHarness.Workout("Walking", At(6, 12, 8), 30));
         Assert.Equal(0, (await h.RunAsync("sync", export, "--no-account")).ExitCode);
         Assert.Single(h.Uploads);
         foreach (var f in Directory.GetFiles(h.StateDir).Where(f => !f.EndsWith("credentials.json", StringComparison.Ordinal)))
@@ -297,23 +295,6 @@ public sealed class SyncCommandTests
     }
 
     internal static DateTimeOffset At(int month, int day, int hour) => new(2025, month, day, hour, 0, 0, Paris);
-
-    private static string Export(SyncHarness h, params string[] workouts)
-    {
-        var builder = new ExportBuilder();
-        foreach (var w in workouts)
-        {
-            builder.Add(w);
-        }
-
-        return builder.WriteZip(h.Dir.File($"export-{Guid.NewGuid():N}.zip"));
-    }
-
-    private static JsonElement Json(Cli.CliRunner.Run run)
-    {
-        Assert.True(run.Out.Length > 0, $"no JSON (exit {run.ExitCode}): {run.Error}{run.Console}");
-        return JsonDocument.Parse(run.Out).RootElement;
-    }
 
     private static string Status(JsonElement doc, int i) => doc.GetProperty("workouts")[i].GetProperty("status").GetString()!;
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Globalization;
 using HealthSync.Cli;
 using HealthSync.Tests.Cli;
@@ -54,6 +55,25 @@ internal sealed class SyncHarness : IAsyncDisposable
         using var stdin = input is null ? null : new StringReader(input);
         var exit = await HealthSyncApp.RunAsync([.. all], new CliContext(console, output, error, Time, stdin));
         return new CliRunner.Run(exit, console.Output, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Writes an export.zip holding these Workout elements (and Records), in the harness's folder.</summary>
+    public string Export(params string[] elements)
+    {
+        var builder = new ExportBuilder();
+        foreach (var element in elements)
+        {
+            builder.Add(element);
+        }
+
+        return builder.WriteZip(Dir.File($"export-{Guid.NewGuid():N}.zip"));
+    }
+
+    /// <summary>The --json document a run printed; fails with what it printed instead when there is none.</summary>
+    public static JsonElement Json(CliRunner.Run run)
+    {
+        Assert.True(run.Out.Length > 0, $"no JSON (exit {run.ExitCode}): {run.Error}{run.Console}");
+        return JsonDocument.Parse(run.Out).RootElement;
     }
 
     public IReadOnlyList<ReceivedRequest> Uploads => [.. Server.Received.All.Where(r => r.Method == "POST")];

@@ -15,10 +15,9 @@ public sealed class SyncReviewTests
     public async Task Should_Change_Nothing_In_The_Database_On_Dry_Runs_With_An_Account()
     {
         await using var h = await SyncHarness.StartAsync(Now);
-        var first = Export(h, SyncHarness.Workout("Walking", SyncCommandTests.At(6, 12, 8), 30));
+        var first = h.Export(SyncHarness.Workout("Walking", SyncCommandTests.At(6, 12, 8), 30));
         Assert.Equal(0, (await h.RunAsync("sync", first)).ExitCode);
-        var later = Export(h,
-            SyncHarness.Workout("Walking", SyncCommandTests.At(6, 1, 8), 30),
+        var later = h.Export(SyncHarness.Workout("Walking", SyncCommandTests.At(6, 1, 8), 30),
             SyncHarness.Workout("Walking", SyncCommandTests.At(6, 12, 8), 30),
             SyncHarness.Workout("Walking", SyncCommandTests.At(6, 13, 8), 30));
         h.Time.Advance(TimeSpan.FromMinutes(1));
@@ -56,17 +55,17 @@ public sealed class SyncReviewTests
         var phoneId = workouts.Single(w => w.Source == "iPhone").Id;
 
         // The poorer copy alone, uploaded first (its own export, its own state).
-        var alone = Json(await h.RunAsync("backfill", poorerAlone, "--json"));
+        var alone = SyncHarness.Json(await h.RunAsync("backfill", poorerAlone, "--json"));
         var activityId = Item(alone, phoneId).GetProperty("intervalsActivityId").GetString()!;
         Assert.Equal("uploaded", Item(alone, phoneId).GetProperty("status").GetString());
 
         // The same state: the richer copy appears in a later export.
-        var sameState = Json(await h.RunAsync("backfill", both, "--json"));
+        var sameState = SyncHarness.Json(await h.RunAsync("backfill", both, "--json"));
         AssertSkippedAsSessionOf(sameState, watchId, phoneId, activityId);
 
         // A fresh state (history lost, or another machine): Intervals.icu tells by external_id.
         Directory.Delete(h.StateDir, recursive: true);
-        var fresh = Json(await h.RunAsync("backfill", both, "--json"));
+        var fresh = SyncHarness.Json(await h.RunAsync("backfill", both, "--json"));
         AssertSkippedAsSessionOf(fresh, watchId, phoneId, activityId);
         Assert.Equal("skipped", Item(fresh, phoneId).GetProperty("status").GetString());
         Assert.Contains("already synced (found in Intervals.icu as " + activityId, Item(fresh, phoneId).GetProperty("reason").GetString());
@@ -92,7 +91,7 @@ public sealed class SyncReviewTests
         var watchId = workouts.Single(w => w.Source == "Apple Watch").Id;
 
         // Batches of two would split the session (the 4th and the watch copy, then the phone copy): its copies stay in one batch, one listing.
-        var doc = Json(await h.RunAsync("backfill", export, "--json", "--batch-size", "2"));
+        var doc = SyncHarness.Json(await h.RunAsync("backfill", export, "--json", "--batch-size", "2"));
 
         Assert.Equal(2, doc.GetProperty("uploaded").GetInt32());
         Assert.Equal("uploaded", Item(doc, watchId).GetProperty("status").GetString());
@@ -106,7 +105,7 @@ public sealed class SyncReviewTests
     public async Task Should_Not_Create_The_Database_When_Sync_Has_No_Account()
     {
         await using var h = await SyncHarness.StartAsync(Now);
-        var export = Export(h, SyncHarness.Workout("Walking", SyncCommandTests.At(6, 12, 8), 30));
+        var export = h.Export(SyncHarness.Workout("Walking", SyncCommandTests.At(6, 12, 8), 30));
 
         var run = await h.RunAsync("sync", export, "--no-account");
 
@@ -124,7 +123,7 @@ public sealed class SyncReviewTests
         Assert.Matches(@"time-zone\s+Asia/Tokyo", (await h.RunAsync("settings")).Console);
         Assert.Matches(@"time-zone\s+Asia/Tokyo", (await h.RunAsync("settings", "set", "gps-routes", "off")).Console);
 
-        var export = Export(h, [.. Enumerable.Range(0, 3).Select(i => SyncHarness.Workout("Walking", SyncCommandTests.At(5, 1 + i, 8), 30))]);
+        var export = h.Export([.. Enumerable.Range(0, 3).Select(i => SyncHarness.Workout("Walking", SyncCommandTests.At(5, 1 + i, 8), 30))]);
         var run = await h.RunAsync("backfill", export, "--short-budget", "2");
         Assert.Equal(3, run.ExitCode);
         // The budget frees up 15 minutes after the first request (12:00 UTC), said in Tokyo time.
@@ -149,7 +148,7 @@ public sealed class SyncReviewTests
     public async Task Should_Print_A_Line_Per_Batch_When_Not_On_A_Terminal_And_Nothing_Extra_With_Json()
     {
         await using var h = await SyncHarness.StartAsync(Now);
-        var export = Export(h, [.. Enumerable.Range(0, 5).Select(i => SyncHarness.Workout("Walking", SyncCommandTests.At(5, 1 + i, 8), 30))]);
+        var export = h.Export([.. Enumerable.Range(0, 5).Select(i => SyncHarness.Workout("Walking", SyncCommandTests.At(5, 1 + i, 8), 30))]);
 
         var plain = await h.RunAsync("backfill", export, "--dry-run", "--batch-size", "2");
 
@@ -173,23 +172,6 @@ public sealed class SyncReviewTests
 
     private static JsonElement Item(JsonElement doc, string workoutId) =>
         doc.GetProperty("workouts").EnumerateArray().Single(i => i.GetProperty("workoutId").GetString() == workoutId);
-
-    private static string Export(SyncHarness h, params string[] workouts)
-    {
-        var builder = new ExportBuilder();
-        foreach (var w in workouts)
-        {
-            builder.Add(w);
-        }
-
-        return builder.WriteZip(h.Dir.File($"export-{Guid.NewGuid():N}.zip"));
-    }
-
-    private static JsonElement Json(Cli.CliRunner.Run run)
-    {
-        Assert.True(run.Out.Length > 0, $"no JSON (exit {run.ExitCode}): {run.Error}{run.Console}");
-        return JsonDocument.Parse(run.Out).RootElement;
-    }
 
     /// <summary>Every table's rows, in a stable order.</summary>
     private static string Dump(string db)
