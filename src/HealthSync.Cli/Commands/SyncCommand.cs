@@ -80,7 +80,22 @@ internal static class SyncCommand
         }
 
         var settings = SyncSettings.Load(state, localZone.Id);
-        var loaded = await ExportLoader.LoadAsync(context, path, showProgress: !json, cancellationToken, new ExportReaderOptions { ReadRoutes = true }).ConfigureAwait(false);
+        // Workouts this run will not send keep their summary only: the samples and routes of years of history
+        // would otherwise all sit in memory at once. The boundary is the one the run will use (now, on a first sync).
+        var selection = new SyncRequest
+        {
+            Mode = mode,
+            Settings = settings,
+            Boundary = (mode == SyncMode.New && settings.SyncOn is null ? null : settings.SyncSince) ?? context.Time.GetUtcNow(),
+            Since = since,
+        };
+        var loaded = await ExportLoader.LoadAsync(
+            context,
+            path,
+            showProgress: !json,
+            workout => WorkoutSelection.WhyNot(workout, selection) is null ? workout : Summary(workout),
+            cancellationToken,
+            new ExportReaderOptions { ReadRoutes = true }).ConfigureAwait(false);
         if (loaded.Export is null)
         {
             return ExitCodes.BadInput;
@@ -141,6 +156,17 @@ internal static class SyncCommand
 
         return report.Count(SyncStatus.Failed) > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
     }
+
+    /// <summary>A workout without its samples and route: what a run needs of one it will not send.</summary>
+    private static Workout Summary(Workout workout) => workout with
+    {
+        HeartRate = workout.HeartRate is { } hr ? hr with { Samples = [] } : null,
+        DistanceSamples = [],
+        PowerSamples = [],
+        CadenceSamples = [],
+        SpeedSamples = [],
+        Route = [],
+    };
 
     private static async Task<SyncReport> RunEngineAsync(CliContext context, SyncState state, IntervalsClient? client, IReadOnlyList<Workout> workouts, SyncRequest request, bool showProgress, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using HealthSync.Workouts;
 namespace HealthSync.Sync;
 
 /// <summary>Which workouts a run looks at: the sport is on, and the workout is on this run's side of the sync boundary.</summary>
-internal static class WorkoutSelection
+public static class WorkoutSelection
 {
     /// <summary>Null when selected; otherwise why not.</summary>
     public static string? WhyNot(Workout workout, SyncRequest request)
