@@ -198,4 +198,27 @@ public sealed class IntervalsResilienceTests
         Assert.True(steadyRate <= 10.5, $"steady rate {steadyRate:F1}/s");
         Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(2.3), $"30 requests took only {watch.Elapsed}");
     }
+
+    [Fact]
+    public async Task Should_Keep_To_The_Rate_Limit_Measured_By_The_Stand_In_On_Fake_Time()
+    {
+        // Client and stand-in share one fake clock, and time moves only by the waits the client starts: the
+        // stand-in stamps each arrival at the exact instant the client's limiter let it go.
+        var time = StandIn.Time();
+        await using var server = await StandIn.StartAsync(o => o.TimeProvider = time);
+        using var client = StandIn.Client(server, time);
+
+        for (var i = 0; i < 40; i++)
+        {
+            await time.DriveAsync(client.ListActivitiesAsync(Oldest, Newest, CancellationToken.None));
+        }
+
+        var arrivals = server.Received.All.Select(r => r.At).ToList();
+        Assert.Equal(40, arrivals.Count);
+        Assert.DoesNotContain(server.Received.All, r => r.Status == 429);
+        var busiestSecond = arrivals.Max(a => arrivals.Count(b => b >= a && b < a + TimeSpan.FromSeconds(1)));
+        Assert.Equal(14, busiestSecond); // the burst of 5, then one every 100 ms: within 10/s plus the burst
+        Assert.All(arrivals.Take(5), a => Assert.Equal(arrivals[0], a));
+        Assert.All(arrivals.Skip(5).Zip(arrivals.Skip(6)), pair => Assert.Equal(TimeSpan.FromMilliseconds(100), pair.Second - pair.First));
+    }
 }
