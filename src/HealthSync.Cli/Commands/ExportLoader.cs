@@ -12,10 +12,6 @@ internal static class ExportLoader
     /// <summary>The workouts read, and the error that stopped the read early (if any). Export is null when it could not be opened.</summary>
     public sealed record Result<T>(AppleHealthExport? Export, IReadOnlyList<T> Workouts, ExportReadException? Fatal);
 
-    /// <summary>Reads every workout of the export.</summary>
-    public static Task<Result<Workout>> LoadAsync(CliContext context, string path, bool showProgress, CancellationToken cancellationToken, ExportReaderOptions? options = null) =>
-        LoadAsync(context, path, showProgress, static w => w, cancellationToken, options);
-
     /// <summary>Reads the export keeping only <paramref name="keep"/> of each workout, so that samples and routes need not stay in memory.</summary>
     public static async Task<Result<T>> LoadAsync<T>(CliContext context, string path, bool showProgress, Func<Workout, T> keep, CancellationToken cancellationToken, ExportReaderOptions? options = null)
     {

@@ -12,7 +12,7 @@ internal static class FolderExportSource
             foreach (var file in Directory.EnumerateFiles(folder, "*.xml").Order(StringComparer.Ordinal))
             {
                 using var probe = File.OpenRead(file);
-                if (StartsHealthData(probe))
+                if (ExportSource.StartsHealthData(probe))
                 {
                     var name = System.IO.Path.GetRelativePath(path, file);
                     return XmlFileExportSource.Open(path, System.IO.Path.Combine(System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(path)), name), file);
@@ -22,6 +22,4 @@ internal static class FolderExportSource
 
         throw new ExportReadException(path, null, "no HealthData document in this folder: expected apple_health_export/export.xml");
     }
-
-    private static bool StartsHealthData(Stream stream) => ExportSource.StartsHealthData(stream);
 }

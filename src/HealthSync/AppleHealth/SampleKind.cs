@@ -65,7 +65,4 @@ internal static class SampleKinds
         SampleKind.RunningSpeed or SampleKind.CyclingSpeed => Units.MetersPerSecondPer(unit),
         _ => Units.MetersPer(unit),
     };
-
-    /// <summary>Whether the kind's samples are amounts per interval (summed), rather than rates.</summary>
-    public static bool IsDistance(SampleKind kind) => kind is >= SampleKind.DistanceWalkingRunning and <= SampleKind.DistanceWheelchair;
 }
