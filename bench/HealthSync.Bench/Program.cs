@@ -6,11 +6,11 @@ using HealthSync.Bench;
 return args switch
 {
     ["generate", var megabytes, var output, ..] => Generate(long.Parse(megabytes, CultureInfo.InvariantCulture), output, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 42),
-    ["compare", var path, ..] => await ReaderComparison.CompareAsync(path, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3),
+    ["compare", var path, ..] => await ReaderComparison.CompareAsync(path, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3, args.Length > 3 ? args[3] : null),
     ["profile", var path] => await Profile.RunAsync(path),
+    ["startup", var path] => await Startup.RunAsync(path),
     ["backfill", ..] => await BackfillBenchmark.RunAsync(Console.Out),
     ["fit", ..] => FitEncode(),
-    ["xmlreader-child", var path] => ReaderComparison.XmlReaderChild(path),
     _ => Usage(),
 };
 
@@ -34,7 +34,9 @@ static int Usage()
     Console.Error.WriteLine("""
         usage:
           generate MEGABYTES OUT.zip [SEED]   write a realistic export.zip holding about MEGABYTES of XML
-          compare EXPORT.zip [RUNS]           time `healthsync inspect --json` against a bare XmlReader pass over the same entry
+          compare EXPORT.zip [RUNS] [NATIVE]  time `healthsync inspect --json` against a bare XmlReader pass over the same entry,
+                                              JIT-compiled, and also native from folder NATIVE (see the README, Performance)
+          startup EXPORT                      a fresh process's one-off costs (JIT, type loading), phase by phase, then warm
           profile EXPORT.zip                  time the reader's stages one by one (in-process)
           fit                                 FIT files per second for a one-hour run with a 1 Hz route
           backfill                            backfill 1,000 workouts into the in-process stand-in; requests/s against its 10/s limit, 429s

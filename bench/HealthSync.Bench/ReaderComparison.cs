@@ -1,51 +1,70 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Xml;
-using HealthSync.AppleHealth;
 
 namespace HealthSync.Bench;
 
-/// <summary>`compare`: `inspect --json` against a bare XmlReader pass (DtdProcessing.Ignore, every node read) over the same zip entry.</summary>
-/// <remarks>Each run is a child process timed from start to exit (start-up included for both), under /usr/bin/time for its peak memory.</remarks>
+/// <summary>
+/// `compare`: `healthsync inspect --json` against a bare XmlReader pass (bench/XmlReaderPass: DtdProcessing.Ignore,
+/// every node read) over the same zip entry, both JIT-compiled and, given a folder of native builds, both native.
+/// </summary>
+/// <remarks>
+/// Each run is a child process timed from start to exit (start-up included), under /usr/bin/time for its peak
+/// memory. Runs alternate between the programs, so that a slow minute of a shared machine hits all of them.
+/// </remarks>
 internal static class ReaderComparison
 {
     private const string PeakPrefix = "peak-bytes ";
 
-    public static async Task<int> CompareAsync(string path, int runs)
+    public static async Task<int> CompareAsync(string path, int runs, string? nativeFolder)
     {
-        Console.WriteLine(FormattableString.Invariant($"{path}: {new FileInfo(path).Length / 1e6:0} MB zipped; {runs} run(s) each, alternating; {Environment.ProcessorCount} cores"));
-        var inspect = new List<(double Seconds, long Peak)>();
-        var xmlReader = new List<(double Seconds, long Peak)>();
-        for (var run = 0; run < runs; run++)
+        var contenders = new List<Contender>
         {
-            xmlReader.Add(await RunChildAsync(XmlReaderChildCommand(path)));
-            inspect.Add(await RunChildAsync(InspectCommand(path)));
+            new("XmlReader pass, JIT", Jit("xmlreader-pass.dll", path)),
+            new("inspect --json, JIT", Jit("HealthSync.Cli.dll", "inspect", path, "--json")),
+        };
+        if (nativeFolder is not null)
+        {
+            foreach (var program in new[] { "xmlreader-pass", "HealthSync.Cli" })
+            {
+                if (!File.Exists(Path.Combine(nativeFolder, program)))
+                {
+                    await Console.Error.WriteLineAsync($"{Path.Combine(nativeFolder, program)} not found: publish it first (see the README, Performance)");
+                    return 2;
+                }
+            }
+
+            contenders.Add(new("XmlReader pass, native", new ProcessStartInfo(Path.Combine(nativeFolder, "xmlreader-pass"), [path])));
+            contenders.Add(new("inspect --json, native", new ProcessStartInfo(Path.Combine(nativeFolder, "HealthSync.Cli"), ["inspect", path, "--json"])));
         }
 
-        var inspectBest = inspect.Min(r => r.Seconds);
-        var xmlBest = xmlReader.Min(r => r.Seconds);
-        Console.WriteLine(FormattableString.Invariant($"{"",-26} {"best s",8} {"median s",9} {"peak MB",8}"));
-        Console.WriteLine(FormattableString.Invariant($"{"XmlReader pass (baseline)",-26} {xmlBest,8:0.00} {Median(xmlReader),9:0.00} {xmlReader.Max(r => r.Peak) / 1e6,8:0}"));
-        Console.WriteLine(FormattableString.Invariant($"{"healthsync inspect --json",-26} {inspectBest,8:0.00} {Median(inspect),9:0.00} {inspect.Max(r => r.Peak) / 1e6,8:0}"));
-        Console.WriteLine(FormattableString.Invariant($"ratio inspect / XmlReader (best): {inspectBest / xmlBest:0.000}  (target <= 0.35)"));
+        Console.WriteLine(FormattableString.Invariant($"{path}: {new FileInfo(path).Length / 1e6:0} MB zipped; {runs} run(s) each, alternating; {Environment.ProcessorCount} cores"));
+        for (var run = 0; run < runs; run++)
+        {
+            foreach (var contender in contenders)
+            {
+                contender.Runs.Add(await RunChildAsync(contender.Command));
+            }
+        }
+
+        Console.WriteLine(FormattableString.Invariant($"{"",-24} {"best s",8} {"median s",9} {"peak MB",8}"));
+        foreach (var c in contenders)
+        {
+            Console.WriteLine(FormattableString.Invariant($"{c.Name,-24} {c.Best,8:0.00} {c.Median,9:0.00} {c.Runs.Max(r => r.Peak) / 1e6,8:0}"));
+        }
+
+        // Like for like: each inspect against the baseline compiled the same way.
+        for (var i = 0; i + 1 < contenders.Count; i += 2)
+        {
+            var (baseline, inspect) = (contenders[i], contenders[i + 1]);
+            Console.WriteLine(FormattableString.Invariant(
+                $"ratio {inspect.Name} / {baseline.Name}: best {inspect.Best / baseline.Best:0.000}, median {inspect.Median / baseline.Median:0.000}  (target <= 0.35)"));
+        }
+
         return 0;
     }
 
-    private static double Median(List<(double Seconds, long Peak)> runs)
-    {
-        var sorted = runs.Select(r => r.Seconds).Order().ToList();
-        return sorted[sorted.Count / 2];
-    }
-
-    /// <summary>The real command as a person runs it: the healthsync CLI, with its own runtime settings.</summary>
-    private static ProcessStartInfo InspectCommand(string path)
-    {
-        var cli = Path.Combine(AppContext.BaseDirectory, "HealthSync.Cli.dll");
-        return new ProcessStartInfo("dotnet", [cli, "inspect", path, "--json"]);
-    }
-
-    private static ProcessStartInfo XmlReaderChildCommand(string path) =>
-        new("dotnet", [typeof(ReaderComparison).Assembly.Location, "xmlreader-child", path]);
+    private static ProcessStartInfo Jit(string assembly, params string[] args) =>
+        new("dotnet", [Path.Combine(AppContext.BaseDirectory, assembly), .. args]);
 
     /// <summary>Runs a child process; its peak memory is the kernel's max RSS of it, read from /usr/bin/time.</summary>
     private static async Task<(double Seconds, long Peak)> RunChildAsync(ProcessStartInfo command)
@@ -65,33 +84,18 @@ internal static class ReaderComparison
         var peakLine = stderr.Split('\n').LastOrDefault(l => l.StartsWith(PeakPrefix, StringComparison.Ordinal));
         if (process.ExitCode != 0 || peakLine is null)
         {
-            throw new InvalidOperationException($"{string.Join(' ', command.ArgumentList)} failed (exit {process.ExitCode}): {stderr}");
+            throw new InvalidOperationException($"{command.FileName} {string.Join(' ', command.ArgumentList)} failed (exit {process.ExitCode}): {stderr}");
         }
 
         return (seconds, long.Parse(peakLine[PeakPrefix.Length..], CultureInfo.InvariantCulture) * 1024);
     }
 
-    /// <summary>The baseline: every node of the same zip entry through XmlReader, the DTD skipped.</summary>
-    public static int XmlReaderChild(string path)
+    private sealed record Contender(string Name, ProcessStartInfo Command)
     {
-        using var source = ExportSource.Open(path);
-        using var stream = source.OpenDocument();
-        using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null });
-        long nodes = 0, attributes = 0;
-        while (reader.Read())
-        {
-            nodes++;
-            if (reader.MoveToFirstAttribute())
-            {
-                do
-                {
-                    attributes += reader.Value.Length > 0 ? 1 : 0;
-                }
-                while (reader.MoveToNextAttribute());
-            }
-        }
+        public List<(double Seconds, long Peak)> Runs { get; } = [];
 
-        Console.WriteLine(FormattableString.Invariant($"{nodes} nodes, {attributes} attributes"));
-        return 0;
+        public double Best => Runs.Min(r => r.Seconds);
+
+        public double Median => Runs.Select(r => r.Seconds).Order().ElementAt(Runs.Count / 2);
     }
 }

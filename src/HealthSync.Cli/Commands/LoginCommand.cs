@@ -33,8 +33,9 @@ internal static class LoginCommand
                 return ExitCodes.BadInput;
             }
 
-            var athlete = parse.GetValue(common.Athlete);
-            var baseUrl = parse.GetValue(common.BaseUrl);
+            // As every command: the option, else the environment. What is used is stored, for the runs that follow.
+            var athlete = parse.GetValue(common.Athlete) ?? NonEmpty(Environment.GetEnvironmentVariable("INTERVALS_ATHLETE_ID"));
+            var baseUrl = parse.GetValue(common.BaseUrl) ?? NonEmpty(Environment.GetEnvironmentVariable("INTERVALS_BASE_URL"));
             var options = new IntervalsOptions { Credentials = IntervalsCredentials.FromApiKey(key), AthleteId = athlete ?? "0" };
             try
             {
@@ -80,4 +81,6 @@ internal static class LoginCommand
         });
         return command;
     }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
