@@ -6,11 +6,12 @@ using Spectre.Console;
 
 namespace HealthSync.Cli.Commands;
 
-/// <summary>`healthsync export-fit PATH --out DIR [--no-routes]`: writes one FIT activity file per workout.</summary>
+/// <summary>`healthsync export-fit PATH --out DIR [--no-routes] [--time-zone ZONE]`: writes one FIT activity file per workout.</summary>
 /// <remarks>
 /// Each file is written to a temporary name in DIR and moved over `&lt;workout id&gt;.fit`, so an interrupted
-/// run never leaves a half-written file under a final name. Workouts without a time zone get UTC, the
-/// encoder's default, so the files match what the sync uploads byte for byte.
+/// run never leaves a half-written file under a final name. Workouts without a time zone (HKTimeZone) get
+/// `--time-zone`, by default the machine's, as the sync's time-zone setting does: with the same zone the files are
+/// byte for byte what the sync uploads.
 /// </remarks>
 internal static class ExportFitCommand
 {
@@ -19,15 +20,23 @@ internal static class ExportFitCommand
         var path = new Argument<string>("PATH") { Description = "export.zip, export.xml, or the extracted apple_health_export folder" };
         var output = new Option<string>("--out") { Description = "Folder to write <workout id>.fit files to (created if missing)", Required = true };
         var noRoutes = new Option<bool>("--no-routes") { Description = "Leave GPS positions out of the files" };
-        var command = new Command("export-fit", "Write a FIT activity file for every workout in an Apple Health export.") { path, output, noRoutes };
-        command.SetAction((parse, ct) => RunAsync(context, parse.GetRequiredValue(path), parse.GetRequiredValue(output), parse.GetValue(noRoutes), ct));
+        var timeZone = new Option<string?>("--time-zone") { Description = "IANA zone for workouts without HKTimeZone, e.g. Europe/Paris (default: the machine's, as the sync's time-zone setting)" };
+        var command = new Command("export-fit", "Write a FIT activity file for every workout in an Apple Health export.") { path, output, noRoutes, timeZone };
+        command.SetAction((parse, ct) => RunAsync(context, parse.GetRequiredValue(path), parse.GetRequiredValue(output), parse.GetValue(noRoutes), parse.GetValue(timeZone), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, string path, string outDirectory, bool noRoutes, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, string path, string outDirectory, bool noRoutes, string? timeZoneId, CancellationToken cancellationToken)
     {
+        var zone = context.Time.LocalTimeZone;
+        if (timeZoneId is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out zone))
+        {
+            await context.Error.WriteLineAsync($"error: --time-zone {timeZoneId}: not a time zone this machine knows (use an IANA id such as Europe/Paris)").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
         var readerOptions = new ExportReaderOptions { ReadRoutes = !noRoutes };
-        var options = FitEncodeOptions.Default with { IncludeRoute = !noRoutes };
+        var options = FitEncodeOptions.Default with { IncludeRoute = !noRoutes, FallbackTimeZone = zone };
         try
         {
             // Checked before reading a multi-GB export, not after.

@@ -45,7 +45,7 @@ public sealed class FixtureExportTests
                 var fit = decoded[path];
                 Assert.True(fit.Integrity, path);
                 Assert.Empty(fit.Errors);
-                Assert.Equal(File.ReadAllBytes(path), FitActivityEncoder.Encode(workout));
+                Assert.Equal(File.ReadAllBytes(path), FitActivityEncoder.Encode(workout, FitEncodeOptions.Default with { FallbackTimeZone = TimeProvider.System.LocalTimeZone }));
 
                 var session = fit.Session;
                 var sport = SportMappings.For(workout);
