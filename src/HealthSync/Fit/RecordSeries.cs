@@ -8,8 +8,9 @@ namespace HealthSync.Fit;
 /// cumulative distance at a record covers everything up to that record. Samples outside the workout are
 /// dropped (a route file from another day contributes nothing). There is always a record at the workout's first and last second: an activity must have records.
 /// When the workout knows its total distance, the cumulative distance ends at that total: distance samples or a
-/// route that moved are scaled to it; otherwise (no series, or a route that stayed in one spot) the total is
-/// spread linearly over timer time, pauses excluded.
+/// route that moved are scaled to it, the timer time they do not cover first filled at their own average pace;
+/// otherwise (no series, or a route that stayed in one spot) the total is spread linearly over timer time, pauses
+/// excluded.
 /// </remarks>
 internal sealed class RecordSeries
 {
@@ -84,10 +85,14 @@ internal sealed class RecordSeries
         }
 
         var hasDistance = false;
+
+        // The stretch of the workout the distance data covers; outside it the workout went on unmeasured.
+        (DateTimeOffset From, DateTimeOffset To)? covered = null;
         var distanceSamples = workout.DistanceSamples.Where(s => Inside(s.End)).OrderBy(s => s.End).ToList();
         if (distanceSamples.Count > 0)
         {
             hasDistance = true;
+            covered = (Max(distanceSamples.Min(s => s.Start), workout.Start), distanceSamples[^1].End);
             var total = 0.0;
             foreach (var sample in distanceSamples)
             {
@@ -102,6 +107,7 @@ internal sealed class RecordSeries
         {
             var fromRoute = !hasDistance;
             hasDistance = true;
+            covered ??= (route[0].Time, route[^1].Time);
             hasPosition = includeRoute;
             var total = 0.0;
             RoutePoint? previous = null;
@@ -160,8 +166,10 @@ internal sealed class RecordSeries
             var measured = last.DistanceMeters ?? 0;
             if (hasDistance && measured > 0)
             {
-                // Samples or a route that moved: keep their shape, stretch or shrink it to the total.
-                var factor = known / measured;
+                // Samples or a route that moved: keep their shape, fill the stretches they do not cover at their
+                // own pace, then stretch or shrink the whole to the total.
+                FillUncovered(workout, points, covered!.Value, measured);
+                var factor = known / last.DistanceMeters!.Value;
                 foreach (var point in points)
                 {
                     point.DistanceMeters = Math.Min(point.DistanceMeters!.Value * factor, known);
@@ -185,6 +193,46 @@ internal sealed class RecordSeries
 
         return new RecordSeries(workout, points, hasPosition, hasDistance, interpolatedTotal);
     }
+
+    /// <summary>
+    /// Gives the timer time before and after the covered stretch the covered stretch's average pace: a route that
+    /// starts late (no GPS fix yet) or stops early (the watch lost the phone) leaves the workout's laps there with
+    /// their share of the distance, instead of none and the covered part too fast.
+    /// </summary>
+    /// <remarks>Before: 0 carried; inside: lead + what was measured; after: lead + measured + trail so far.</remarks>
+    private static void FillUncovered(Workout workout, List<RecordPoint> points, (DateTimeOffset From, DateTimeOffset To) covered, double measured)
+    {
+        var from = Second(covered.From);
+        var to = Second(covered.To);
+        var inside = SpanTotals.TimerTime(workout, from, to).TotalSeconds;
+        if (inside <= 0)
+        {
+            return;
+        }
+
+        var pace = measured / inside; // meters per second of timer time
+        var lead = pace * SpanTotals.TimerTime(workout, workout.Start, from).TotalSeconds;
+        foreach (var point in points)
+        {
+            var at = FitTime.Epoch.AddSeconds(point.Time);
+            if (at <= from)
+            {
+                point.DistanceMeters = pace * SpanTotals.TimerTime(workout, workout.Start, at).TotalSeconds;
+            }
+            else if (at >= to)
+            {
+                point.DistanceMeters = lead + measured + (pace * SpanTotals.TimerTime(workout, to, at).TotalSeconds);
+            }
+            else
+            {
+                point.DistanceMeters = lead + point.DistanceMeters!.Value;
+            }
+        }
+    }
+
+    private static DateTimeOffset Second(DateTimeOffset instant) => FitTime.Epoch.AddSeconds(FitTime.Seconds(instant));
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     /// <summary>
     /// The cumulative distance at an instant: the workout's total spread over timer time when nothing measured

@@ -233,7 +233,7 @@ public sealed class FitActivityEncoderTests(EncodedCases cases) : IClassFixture<
     }
 
     [Fact]
-    public void Should_Scale_A_Route_That_Covers_Part_Of_The_Workout_To_The_Total()
+    public void Should_Fill_The_Time_A_Route_Does_Not_Cover_At_Its_Pace_Then_Scale_To_The_Total()
     {
         var workout = cases.Cases["partial-route"].Workout;
         var fit = cases.Decoded["partial-route"];
@@ -242,9 +242,12 @@ public sealed class FitActivityEncoderTests(EncodedCases cases) : IClassFixture<
 
         Assert.Equal(2_256.3, Number(records[^1], "distance"), 2);
         Assert.Equal(3, laps.Count);
-        // All the measured movement lies in the middle lap: the route's shape is kept, only its scale changes.
-        Assert.Equal([0, 2_256.3, 0], laps.Select(l => Math.Round(Number(l, "totalDistance"), 2)));
+        // The route covers the middle ten minutes of thirty at a steady pace: the walk went on before and after it
+        // (no GPS fix yet, then the fix lost), so each ten-minute lap gets a third, not 0 m, 2,256 m and 0 m.
+        Assert.Equal([752.1, 752.1, 752.1], laps.Select(l => Math.Round(Number(l, "totalDistance"), 2)));
         Assert.Equal(workout.DistanceMeters!.Value, laps.Sum(l => Number(l, "totalDistance")), 2);
+        var distances = records.Select(r => Number(r, "distance")).ToList();
+        Assert.Equal(distances.Order(), distances); // never going back
     }
 
     [Fact]
