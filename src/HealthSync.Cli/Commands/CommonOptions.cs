@@ -1,5 +1,7 @@
 using System.CommandLine;
+using HealthSync.Intervals;
 using HealthSync.State;
+using Microsoft.Extensions.Logging;
 
 namespace HealthSync.Cli.Commands;
 
@@ -13,6 +15,8 @@ internal sealed class CommonOptions
     public Option<string?> Athlete { get; } = new("--athlete") { Description = "Athlete id, e.g. i12345 (default: $INTERVALS_ATHLETE_ID, else 0: the key's athlete)" };
 
     public Option<string?> BaseUrl { get; } = new("--base-url") { Description = "Service URL (default: $INTERVALS_BASE_URL, else https://intervals.icu)" };
+
+    public Option<bool> Verbose { get; } = new("--verbose") { Description = "Log each Intervals.icu request, retry and rate-limit wait to stderr" };
 
     // Hidden knobs for tests, demos and the benchmark; the defaults are the service's limits.
     public Option<double?> Rate { get; } = new("--rate") { Hidden = true };
@@ -28,9 +32,13 @@ internal sealed class CommonOptions
 
     public void AddStateTo(Command command) => command.Options.Add(StateDir);
 
+    /// <summary>The client's logger: stderr lines with --verbose, else none.</summary>
+    public ILogger<IntervalsClient>? Logger(ParseResult parse, CliContext context) =>
+        parse.GetValue(Verbose) ? new ErrorLogger<IntervalsClient>(context.Error, context.Time) : null;
+
     public void AddAccountTo(Command command)
     {
-        foreach (var option in new Option[] { ApiKey, Athlete, BaseUrl, Rate, Burst, ShortBudget, DailyBudget })
+        foreach (var option in new Option[] { ApiKey, Athlete, BaseUrl, Verbose, Rate, Burst, ShortBudget, DailyBudget })
         {
             command.Options.Add(option);
         }

@@ -17,6 +17,7 @@ internal static class LoginCommand
         command.Options.Add(common.ApiKey);
         command.Options.Add(common.Athlete);
         command.Options.Add(common.BaseUrl);
+        command.Options.Add(common.Verbose);
         command.SetAction(async (parse, ct) =>
         {
             var key = parse.GetValue(common.ApiKey);
@@ -60,7 +61,7 @@ internal static class LoginCommand
                 options.RequestLedger = state;
                 try
                 {
-                    using var client = new IntervalsClient(options, context.Time);
+                    using var client = new IntervalsClient(options, context.Time, common.Logger(parse, context));
                     var today = context.Time.GetUtcNow().UtcDateTime.Date;
                     await client.ListActivitiesAsync(today.AddDays(-1), today.AddDays(1), ct).ConfigureAwait(false);
                 }

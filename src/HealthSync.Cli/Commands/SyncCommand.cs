@@ -130,7 +130,7 @@ internal static class SyncCommand
             say("[yellow]No Intervals.icu account is connected:[/] duplicates in Intervals.icu were not checked; the plan comes from local state only.");
         }
 
-        using var client = account is null ? null : new IntervalsClient(account, context.Time);
+        using var client = account is null ? null : new IntervalsClient(account, context.Time, common.Logger(parse, context));
         var request = new SyncRequest { Mode = mode, Settings = settings, Boundary = boundary ?? now, Since = since, DryRun = dryRun, BatchSize = batchSize ?? 50 };
         var report = await RunEngineAsync(context, state, client, loaded.Workouts, request, showProgress: !json && mode == SyncMode.Backfill, cancellationToken).ConfigureAwait(false);
 

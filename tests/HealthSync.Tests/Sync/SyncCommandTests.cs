@@ -219,6 +219,26 @@ public sealed class SyncCommandTests
     }
 
     [Fact]
+    public async Task Should_Log_Each_Request_To_Stderr_With_Verbose_And_Nothing_Without()
+    {
+        await using var h = await SyncHarness.StartAsync(Now);
+        var export = h.Export(SyncHarness.Workout("Walking", At(6, 1, 8), 30), SyncHarness.Workout("Walking", At(6, 2, 8), 30));
+        var quiet = await h.RunAsync("backfill", export, "--since", "2025-06-02", "--json");
+        h.Server.Faults.Enqueue(Fault.None(), Fault.Error(422)); // the listing, then the upload of June 1 refused
+        var verbose = await h.RunAsync("backfill", export, "--json", "--verbose");
+
+        Assert.Equal(0, quiet.ExitCode);
+        Assert.DoesNotContain("answered", quiet.Error, StringComparison.Ordinal);
+        Assert.Equal(1, verbose.ExitCode);
+        var lines = verbose.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.Contains("GET /api/v1/athlete/0/activities answered 200", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("POST /api/v1/athlete/0/activities answered 422", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("12:00:00.000 debug ", StringComparison.Ordinal)); // the injected clock's time
+        Assert.DoesNotContain(SyncHarness.ApiKey, verbose.Error, StringComparison.Ordinal);
+        Assert.Equal("failed", Status(SyncHarness.Json(verbose), 0)); // stdout is still the JSON document alone
+    }
+
+    [Fact]
     public async Task Should_Stop_With_Exit_3_And_Mark_Nothing_When_Credentials_Are_Refused()
     {
         await using var h = await SyncHarness.StartAsync(Now);
