@@ -42,8 +42,8 @@ internal static class Account
         var options = new IntervalsOptions
         {
             Credentials = credentials,
-            AthleteId = parse.GetValue(common.Athlete) ?? Environment.GetEnvironmentVariable("INTERVALS_ATHLETE_ID") ?? stored?.AthleteId ?? "0",
-            BaseUrl = new Uri(parse.GetValue(common.BaseUrl) ?? Environment.GetEnvironmentVariable("INTERVALS_BASE_URL") ?? stored?.BaseUrl ?? "https://intervals.icu"),
+            AthleteId = common.AthleteFrom(parse) ?? stored?.AthleteId ?? "0",
+            BaseUrl = new Uri(common.BaseUrlFrom(parse) ?? stored?.BaseUrl ?? "https://intervals.icu"),
         };
         if (parse.GetValue(common.Rate) is { } rate)
         {

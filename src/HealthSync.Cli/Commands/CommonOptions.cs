@@ -32,6 +32,12 @@ internal sealed class CommonOptions
 
     public void AddStateTo(Command command) => command.Options.Add(StateDir);
 
+    /// <summary>--athlete, else $INTERVALS_ATHLETE_ID; null when neither is given.</summary>
+    public string? AthleteFrom(ParseResult parse) => parse.GetValue(Athlete) ?? Environment.GetEnvironmentVariable("INTERVALS_ATHLETE_ID");
+
+    /// <summary>--base-url, else $INTERVALS_BASE_URL; null when neither is given.</summary>
+    public string? BaseUrlFrom(ParseResult parse) => parse.GetValue(BaseUrl) ?? Environment.GetEnvironmentVariable("INTERVALS_BASE_URL");
+
     /// <summary>The client's logger: stderr lines with --verbose, else none.</summary>
     public ILogger<IntervalsClient>? Logger(ParseResult parse, CliContext context) =>
         parse.GetValue(Verbose) ? new ErrorLogger<IntervalsClient>(context.Error, context.Time) : null;

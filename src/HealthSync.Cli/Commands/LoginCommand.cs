@@ -35,8 +35,8 @@ internal static class LoginCommand
             }
 
             // As every command: the option, else the environment. What is used is stored, for the runs that follow.
-            var athlete = parse.GetValue(common.Athlete) ?? NonEmpty(Environment.GetEnvironmentVariable("INTERVALS_ATHLETE_ID"));
-            var baseUrl = parse.GetValue(common.BaseUrl) ?? NonEmpty(Environment.GetEnvironmentVariable("INTERVALS_BASE_URL"));
+            var athlete = common.AthleteFrom(parse);
+            var baseUrl = common.BaseUrlFrom(parse);
             var options = new IntervalsOptions { Credentials = IntervalsCredentials.FromApiKey(key), AthleteId = athlete ?? "0" };
             try
             {
@@ -82,6 +82,4 @@ internal static class LoginCommand
         });
         return command;
     }
-
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

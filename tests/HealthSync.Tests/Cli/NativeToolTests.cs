@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using HealthSync.Tests.Support;
@@ -94,10 +93,11 @@ public sealed class NativeToolTests(NativeToolTests.NativeBuild native) : IClass
         public NativeBuild()
         {
             // --artifacts-path keeps the publish's obj and bin out of the repository's, which the test run is using.
-            var (exitCode, output) = Run("dotnet", [
+            var (exitCode, stdout, stderr) = ChildProcess.Run("dotnet", [
                 "publish", Path.Combine(RepoPaths.Root, "src", "HealthSync.Cli", "HealthSync.Cli.csproj"),
                 "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "--artifacts-path", _dir.File("artifacts"), "-o", _dir.File("native"),
-            ], stdin: null, TimeSpan.FromMinutes(15));
+            ], timeout: TimeSpan.FromMinutes(15));
+            var output = stdout + stderr;
             Assert.True(exitCode == 0, $"dotnet publish (Native AOT) failed ({exitCode}):\n{output}");
             Executable = _dir.File(Path.Combine("native", OperatingSystem.IsWindows() ? "HealthSync.Cli.exe" : "HealthSync.Cli"));
             Assert.True(File.Exists(Executable), $"no native executable at {Executable}:\n{output}");
@@ -107,57 +107,20 @@ public sealed class NativeToolTests(NativeToolTests.NativeBuild native) : IClass
 
         internal Task<CliRunner.Run> RunAsync(string[] args, string? stdin = null, Dictionary<string, string>? environment = null)
         {
-            var (exitCode, stdout, stderr) = RunSeparately(Executable, args, stdin, TimeSpan.FromMinutes(2), environment);
+            // No credentials or service address from the machine running the tests, only those given.
+            var variables = new Dictionary<string, string?>
+            {
+                ["INTERVALS_API_KEY"] = null, ["INTERVALS_ACCESS_TOKEN"] = null, ["INTERVALS_BASE_URL"] = null, ["INTERVALS_ATHLETE_ID"] = null, ["HEALTHSYNC_HOME"] = null,
+            };
+            foreach (var (name, value) in environment ?? [])
+            {
+                variables[name] = value;
+            }
+
+            var (exitCode, stdout, stderr) = ChildProcess.Run(Executable, args, stdin: stdin, environment: variables, timeout: TimeSpan.FromMinutes(2));
             return Task.FromResult(new CliRunner.Run(exitCode, string.Empty, stdout, stderr));
         }
 
         public void Dispose() => _dir.Dispose();
-
-        private static (int ExitCode, string Output) Run(string program, IReadOnlyList<string> args, string? stdin, TimeSpan timeout)
-        {
-            var (exitCode, stdout, stderr) = RunSeparately(program, args, stdin, timeout, environment: null);
-            return (exitCode, stdout + stderr);
-        }
-
-        private static (int ExitCode, string Stdout, string Stderr) RunSeparately(
-            string program, IReadOnlyList<string> args, string? stdin, TimeSpan timeout, Dictionary<string, string>? environment)
-        {
-            var start = new ProcessStartInfo(program)
-            {
-                RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
-            };
-            foreach (var arg in args)
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            // No credentials or service address from the machine running the tests.
-            foreach (var name in new[] { "INTERVALS_API_KEY", "INTERVALS_ACCESS_TOKEN", "INTERVALS_BASE_URL", "INTERVALS_ATHLETE_ID", "HEALTHSYNC_HOME" })
-            {
-                start.Environment.Remove(name);
-            }
-
-            foreach (var (name, value) in environment ?? [])
-            {
-                start.Environment[name] = value;
-            }
-
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (stdin is not null)
-            {
-                process.StandardInput.WriteLine(stdin);
-            }
-
-            process.StandardInput.Close();
-            if (!process.WaitForExit(timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"{program} {string.Join(' ', args)} did not end within {timeout}");
-            }
-
-            return (process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
-        }
     }
 }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using HealthSync.Tests.Support;
 
 namespace HealthSync.Tests.Fit;
 
@@ -35,26 +35,8 @@ internal static class FitDecoder
         Assert.True(exitCode == 0, $"npm ci in tests/fit-decoder failed: {stderr}");
     }
 
-    private static (int ExitCode, string Stdout, string Stderr) Run(string program, IReadOnlyList<string> arguments)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = HarnessDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout, stderr.GetAwaiter().GetResult());
-    }
+    private static (int ExitCode, string Stdout, string Stderr) Run(string program, IReadOnlyList<string> arguments) =>
+        ChildProcess.Run(program, arguments, workingDirectory: HarnessDirectory);
 
     private static string FindRepoRoot()
     {
