@@ -38,9 +38,11 @@ internal static class HistoryCommand
                 return ExitCodes.Ok;
             }
 
+            // Local time, in the zone the sync uses for workouts without their own.
+            var zone = HealthSync.Sync.SyncSettings.Load(state, context.Time.LocalTimeZone.Id).TimeZone;
             var table = new Table().Border(TableBorder.None);
             // Workout ids and categories are in --json; the table keeps to what a person scans for.
-            foreach (var header in new[] { "When (UTC)", "Workout start", "Activity", "Outcome", "Reason / Intervals.icu activity" })
+            foreach (var header in new[] { "When", "Workout start", "Activity", "Outcome", "Reason / Intervals.icu activity" })
             {
                 table.AddColumn(new TableColumn(header).PadLeft(0).PadRight(1));
             }
@@ -48,8 +50,8 @@ internal static class HistoryCommand
             foreach (var e in entries)
             {
                 table.AddRow(
-                    e.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                    e.Start.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    TimeZoneInfo.ConvertTime(e.At, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    TimeZoneInfo.ConvertTime(e.Start, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                     Markup.Escape(SportCategories.ShortName(e.ActivityType)),
                     e.Status,
                     Markup.Escape(string.Join(": ", new[] { e.Reason, e.IntervalsActivityId }.Where(s => !string.IsNullOrEmpty(s)))));

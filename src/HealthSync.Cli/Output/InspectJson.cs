@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HealthSync.AppleHealth;
+using HealthSync.Sync;
 using HealthSync.Workouts;
 
 namespace HealthSync.Cli.Output;
@@ -14,6 +15,18 @@ internal sealed record InspectDocument(IReadOnlyList<WorkoutJson> Workouts, IRea
 internal sealed record ProblemJson(string Where, string Reason)
 {
     public static ProblemJson From(ReadProblem problem) => new(problem.Where, problem.Reason);
+
+    /// <summary>A run's read problems, and the break that stopped its source early, if any.</summary>
+    public static IReadOnlyList<ProblemJson> From(SyncRunResult result)
+    {
+        var problems = result.Problems.Select(p => new ProblemJson(p.Where, p.Reason)).ToList();
+        if (result.SourceBroken is { } broken)
+        {
+            problems.Add(new ProblemJson(broken.Place is null ? broken.File : $"{broken.File}, {broken.Place}", broken.Problem + "; the workouts after the break were not read"));
+        }
+
+        return problems;
+    }
 }
 
 /// <summary>Heart rate summary; <see cref="Samples"/> is the number of samples joined to the workout.</summary>

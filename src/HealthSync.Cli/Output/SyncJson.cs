@@ -1,34 +1,42 @@
+using HealthSync.Cli.Commands;
 using HealthSync.State;
 using HealthSync.Sync;
 
 namespace HealthSync.Cli.Output;
 
 /// <summary>The `sync --json` and `backfill --json` document. Add fields; never rename or remove them.</summary>
-internal sealed record SyncDocument(int Uploaded, int Skipped, int Failed, int NotSelected, IReadOnlyList<SyncWorkoutJson> Workouts)
+/// <remarks>In a dry run <see cref="Uploaded"/> counts the workouts that would be uploaded: nothing was.</remarks>
+internal sealed record SyncDocument(
+    int Uploaded,
+    int Skipped,
+    int Failed,
+    int NotSelected,
+    int NotSent,
+    string? Stopped,
+    IReadOnlyList<ProblemJson> Problems,
+    IReadOnlyList<SyncWorkoutJson> Workouts)
 {
-    public static SyncDocument From(SyncReport report) => new(
-        report.Count(SyncStatus.Uploaded) + report.Count(SyncStatus.WouldUpload),
-        report.Count(SyncStatus.Skipped),
-        report.Count(SyncStatus.Failed),
-        report.Count(SyncStatus.NotSelected),
-        report.Items.Select(i => new SyncWorkoutJson(i.Workout.Id, StatusText(i.Status), i.Reason, i.IntervalsActivityId)).ToList());
-
-    public static string StatusText(SyncStatus status) => status switch
+    public static SyncDocument From(SyncRunResult result, TimeZoneInfo zone)
     {
-        SyncStatus.Uploaded => "uploaded",
-        SyncStatus.WouldUpload => "would-upload",
-        SyncStatus.Skipped => "skipped",
-        SyncStatus.Failed => "failed",
-        _ => "not-selected",
-    };
+        var report = result.Report;
+        return new SyncDocument(
+            report.Count(OutcomeKind.Uploaded) + report.Count(OutcomeKind.WouldUpload),
+            report.Skipped,
+            report.Count(OutcomeKind.Failed),
+            report.Count(OutcomeKind.NotSelected),
+            report.Count(OutcomeKind.NotSent),
+            report.Stop is { } stop ? SyncCommand.StopCode(stop.Kind) : null,
+            ProblemJson.From(result),
+            [.. report.Items.Select(i => new SyncWorkoutJson(i.Workout.Id, i.Kind.Status(), i.Kind.Code(), CliWords.Reason(i, zone), i.IntervalsActivityId))]);
+    }
 }
 
-/// <summary>One workout's outcome in `sync --json`.</summary>
-internal sealed record SyncWorkoutJson(string WorkoutId, string Status, string? Reason, string? IntervalsActivityId);
+/// <summary>One workout's outcome in `sync --json`: the coarse status, the kind, and the reason in words.</summary>
+internal sealed record SyncWorkoutJson(string WorkoutId, string Status, string Kind, string? Reason, string? IntervalsActivityId);
 
 /// <summary>One line of `history --json`.</summary>
-internal sealed record HistoryJson(string WorkoutId, string ActivityType, string Category, string Start, string Status, string? Reason, string? IntervalsActivityId, string At)
+internal sealed record HistoryJson(string WorkoutId, string ActivityType, string Category, string Start, string Status, string Kind, string? Reason, string? IntervalsActivityId, string At)
 {
     public static HistoryJson From(HistoryEntry e) =>
-        new(e.WorkoutId, e.ActivityType, e.Category, WorkoutJson.Instant(e.Start), e.Status, e.Reason, e.IntervalsActivityId, WorkoutJson.Instant(e.At));
+        new(e.WorkoutId, e.ActivityType, e.Category, WorkoutJson.Instant(e.Start), e.Status, e.Kind.Code(), e.Reason, e.IntervalsActivityId, WorkoutJson.Instant(e.At));
 }

@@ -13,7 +13,7 @@ namespace HealthSync.AppleHealth;
 /// <see cref="Problems"/> and the rest is read; a document that breaks off throws <see cref="ExportReadException"/>
 /// after the workouts before the break have been yielded.
 /// </remarks>
-public sealed class AppleHealthExport : IDisposable
+public sealed class AppleHealthExport : IWorkoutSource, IDisposable
 {
     private readonly ExportSource _source;
     private readonly ExportReaderOptions _options;
@@ -36,6 +36,15 @@ public sealed class AppleHealthExport : IDisposable
 
     /// <summary>What could not be read so far, each with where it was.</summary>
     public IReadOnlyList<ReadProblem> Problems => _problems;
+
+    /// <inheritdoc />
+    public string Kind => "apple-health-export";
+
+    /// <inheritdoc />
+    string IWorkoutSource.Name => DocumentName;
+
+    /// <inheritdoc />
+    IReadOnlyList<SourceProblem> IWorkoutSource.Problems => [.. _problems.Select(p => new SourceProblem(p.Where, p.Reason))];
 
     /// <summary>Opens an export and finds its HealthData document.</summary>
     /// <exception cref="ExportReadException">The path is missing, not a zip or XML, or holds no HealthData document.</exception>

@@ -34,6 +34,30 @@ internal static class Migrations
         CREATE TABLE request_log (at_ms INTEGER NOT NULL);
         CREATE INDEX request_log_at ON request_log (at_ms);
         """,
+
+        // 2: the inbox (every source writes its workouts here; runs drain it), and the outcome kind in the history.
+        """
+        CREATE TABLE inbox (
+            workout_id TEXT PRIMARY KEY,
+            source_kind TEXT NOT NULL,
+            source_name TEXT NOT NULL,
+            start_utc INTEGER NOT NULL,
+            end_utc INTEGER NOT NULL,
+            content_sha256 TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            payload BLOB NOT NULL,
+            received_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL);
+        CREATE INDEX inbox_start ON inbox (start_utc);
+        ALTER TABLE history ADD COLUMN kind TEXT NOT NULL DEFAULT 'uploaded';
+        UPDATE history SET kind = CASE
+            WHEN status = 'failed' THEN 'failed'
+            WHEN status = 'uploaded' THEN 'uploaded'
+            WHEN reason LIKE 'same session%' THEN 'same-session'
+            WHEN reason LIKE 'already in Intervals.icu%' THEN 'duplicate'
+            ELSE 'already-synced' END;
+        UPDATE workouts SET kind = 'same-session' WHERE kind = 'session-duplicate';
+        """,
     ];
 
     /// <summary>The version a database has after <see cref="Apply"/>.</summary>
@@ -41,10 +65,15 @@ internal static class Migrations
 
     public static void Apply(SqliteConnection connection, TimeProvider time)
     {
-        Execute(connection, null, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
-        using var read = connection.CreateCommand();
-        read.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
-        var current = Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        if (CurrentVersion(connection, null) == Latest)
+        {
+            return; // the common case, and the only one a read-only connection (a dry run) can take
+        }
+
+        // BEGIN IMMEDIATE takes the write lock before the version is read, so two processes opening a new state
+        // folder at once cannot both see version 0 and both create the tables: the second waits, then sees Latest.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var current = CurrentVersion(connection, transaction);
         if (current > Latest)
         {
             throw new InvalidOperationException($"The state database is at schema version {current}, newer than this HealthSync knows ({Latest}). Update HealthSync.");
@@ -52,7 +81,6 @@ internal static class Migrations
 
         for (var version = current + 1; version <= Latest; version++)
         {
-            using var transaction = connection.BeginTransaction();
             Execute(connection, transaction, Steps[version - 1]);
             using var mark = connection.CreateCommand();
             mark.Transaction = transaction;
@@ -60,8 +88,30 @@ internal static class Migrations
             mark.Parameters.AddWithValue("$v", version);
             mark.Parameters.AddWithValue("$at", time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
             mark.ExecuteNonQuery();
-            transaction.Commit();
         }
+
+        transaction.Commit();
+    }
+
+    private static int CurrentVersion(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var exists = connection.CreateCommand();
+        exists.Transaction = transaction;
+        exists.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'";
+        if (Convert.ToInt32(exists.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            if (transaction is not null)
+            {
+                Execute(connection, transaction, "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+            }
+
+            return 0;
+        }
+
+        using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+        return Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)

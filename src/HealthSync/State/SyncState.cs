@@ -1,5 +1,6 @@
 using System.Globalization;
 using HealthSync.Intervals;
+using HealthSync.Sync;
 using Microsoft.Data.Sqlite;
 
 namespace HealthSync.State;
@@ -9,7 +10,7 @@ namespace HealthSync.State;
 /// Every write is its own transaction, so a process killed at any point leaves the file consistent (WAL journal).
 /// Secrets never come here: credentials live in their own file (<see cref="CredentialsFile"/>).
 /// </remarks>
-public sealed class SyncState : IRequestLedger, IDisposable
+public sealed partial class SyncState : IRequestLedger, IDisposable
 {
     /// <summary>The database file name inside the state folder.</summary>
     public const string FileName = "healthsync.db";
@@ -17,11 +18,11 @@ public sealed class SyncState : IRequestLedger, IDisposable
     private readonly SqliteConnection connection;
     private readonly Lock gate = new();
 
-    private SyncState(SqliteConnection connection, TimeProvider time)
+    private SyncState(SqliteConnection connection, TimeProvider time, bool readOnly = false)
     {
         this.connection = connection;
         connection.Open();
-        Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
+        Execute(readOnly ? "PRAGMA busy_timeout = 5000;" : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
         Migrations.Apply(connection, time);
     }
 
@@ -31,6 +32,19 @@ public sealed class SyncState : IRequestLedger, IDisposable
         Directory.CreateDirectory(directory);
         var builder = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, FileName), Pooling = false };
         return new SyncState(new SqliteConnection(builder.ToString()), time);
+    }
+
+    /// <summary>Opens an existing state for reading only (a dry run): any write throws, so nothing can change by mistake.</summary>
+    /// <remarks>A state of an older schema is brought forward first (that changes no setting or outcome).</remarks>
+    public static SyncState OpenReadOnly(string directory, TimeProvider time)
+    {
+        using (Open(directory, time))
+        {
+            // Migrations need a writable connection; at the latest schema this opens and closes without a write.
+        }
+
+        var builder = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, FileName), Pooling = false, Mode = SqliteOpenMode.ReadOnly };
+        return new SyncState(new SqliteConnection(builder.ToString()), time, readOnly: true);
     }
 
     /// <summary>An empty state that lives in memory only (a dry run before the first real run).</summary>
@@ -49,7 +63,7 @@ public sealed class SyncState : IRequestLedger, IDisposable
     {
         var result = new Dictionary<string, WorkoutRecord>(StringComparer.Ordinal);
         Query("SELECT workout_id, status, kind, reason, intervals_activity_id, updated_at FROM workouts", r =>
-            result[r.GetString(0)] = new WorkoutRecord(r.GetString(0), r.GetString(1), r.GetString(2), Text(r, 3), Text(r, 4), Instant(r.GetString(5))));
+            result[r.GetString(0)] = new WorkoutRecord(r.GetString(0), OutcomeKinds.FromCode(r.GetString(2)), Text(r, 3), Text(r, 4), Instant(r.GetString(5))));
         return result;
     }
 
@@ -67,16 +81,16 @@ public sealed class SyncState : IRequestLedger, IDisposable
                     intervals_activity_id = excluded.intervals_activity_id, fit_sha256 = COALESCE(excluded.fit_sha256, workouts.fit_sha256),
                     updated_at = excluded.updated_at
                 """,
-                ("$id", outcome.WorkoutId), ("$s", outcome.Status), ("$k", outcome.Kind), ("$r", outcome.Reason),
+                ("$id", outcome.WorkoutId), ("$s", outcome.Kind.Status()), ("$k", outcome.Kind.Code()), ("$r", outcome.Reason),
                 ("$a", outcome.IntervalsActivityId), ("$h", fitSha256), ("$at", Format(outcome.UpdatedAt)));
             if (history is not null)
             {
                 Run(transaction, """
-                    INSERT INTO history (workout_id, activity_type, category, start, status, reason, intervals_activity_id, at)
-                    VALUES ($id, $t, $c, $st, $s, $r, $a, $at)
+                    INSERT INTO history (workout_id, activity_type, category, start, status, kind, reason, intervals_activity_id, at)
+                    VALUES ($id, $t, $c, $st, $s, $k, $r, $a, $at)
                     """,
                     ("$id", history.WorkoutId), ("$t", history.ActivityType), ("$c", history.Category), ("$st", Format(history.Start)),
-                    ("$s", history.Status), ("$r", history.Reason), ("$a", history.IntervalsActivityId), ("$at", Format(history.At)));
+                    ("$s", history.Status), ("$k", history.Kind.Code()), ("$r", history.Reason), ("$a", history.IntervalsActivityId), ("$at", Format(history.At)));
             }
 
             Run(transaction, "DELETE FROM pending_uploads WHERE workout_id = $id", ("$id", outcome.WorkoutId));
@@ -90,10 +104,10 @@ public sealed class SyncState : IRequestLedger, IDisposable
         var result = new List<HistoryEntry>();
         Query(
             """
-            SELECT workout_id, activity_type, category, start, status, reason, intervals_activity_id, at FROM history
+            SELECT workout_id, activity_type, category, start, kind, reason, intervals_activity_id, at FROM history
             WHERE $s IS NULL OR status = $s ORDER BY id DESC LIMIT $n
             """,
-            r => result.Add(new HistoryEntry(r.GetString(0), r.GetString(1), r.GetString(2), Instant(r.GetString(3)), r.GetString(4), Text(r, 5), Text(r, 6), Instant(r.GetString(7)))),
+            r => result.Add(new HistoryEntry(r.GetString(0), r.GetString(1), r.GetString(2), Instant(r.GetString(3)), OutcomeKinds.FromCode(r.GetString(4)), Text(r, 5), Text(r, 6), Instant(r.GetString(7)))),
             ("$s", status), ("$n", limit));
         return result;
     }

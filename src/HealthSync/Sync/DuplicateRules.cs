@@ -1,4 +1,3 @@
-using System.Globalization;
 using HealthSync.Intervals;
 using HealthSync.Workouts;
 
@@ -36,7 +35,7 @@ internal static class DuplicateRules
     /// <summary>The closest matching activity from another source not yet claimed by another workout; null when none.</summary>
     public static IntervalsActivity? OtherSource(Workout workout, TimeZoneInfo fallbackZone, IEnumerable<IntervalsActivity> activities, ISet<string> claimed)
     {
-        var localStart = WorkoutClock.LocalStart(workout, fallbackZone);
+        var localStart = WorkoutZone.LocalStart(workout, fallbackZone);
         var family = SportFamily.Of(workout);
         IntervalsActivity? best = null;
         var bestGap = TimeSpan.MaxValue;
@@ -70,16 +69,9 @@ internal static class DuplicateRules
         return best;
     }
 
-    /// <summary>"i123 from GARMIN_CONNECT (Run, started 1 min apart)".</summary>
-    public static string Describe(IntervalsActivity activity, Workout workout, TimeZoneInfo fallbackZone)
-    {
-        var gap = StartGap(workout, WorkoutClock.LocalStart(workout, fallbackZone), activity) ?? TimeSpan.Zero;
-        var what = activity.Type is { } t ? t + ", " : string.Empty;
-        var apart = gap < TimeSpan.FromMinutes(1)
-            ? string.Create(CultureInfo.InvariantCulture, $"{gap.TotalSeconds:0} s apart")
-            : string.Create(CultureInfo.InvariantCulture, $"{gap.TotalMinutes:0.#} min apart");
-        return $"{activity.Id} from {activity.Source ?? "an unknown source"} ({what}started {apart})";
-    }
+    /// <summary>How far apart the workout's start and the activity's are (local starts for a stub).</summary>
+    public static TimeSpan Gap(IntervalsActivity activity, Workout workout, TimeZoneInfo fallbackZone) =>
+        StartGap(workout, WorkoutZone.LocalStart(workout, fallbackZone), activity) ?? TimeSpan.Zero;
 
     private static TimeSpan? StartGap(Workout workout, DateTime localStart, IntervalsActivity activity)
     {

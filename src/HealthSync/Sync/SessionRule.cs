@@ -16,10 +16,10 @@ internal static class SessionRule
     public const double MinimumOverlapShare = 0.5;
 
     /// <summary>The sessions recorded more than once: groups of at least two workouts, each group richest first.</summary>
-    public static List<List<Workout>> Groups(IReadOnlyList<Workout> workouts)
+    public static List<List<WorkoutSummary>> Groups(IReadOnlyList<WorkoutSummary> workouts)
     {
-        var groups = new List<List<Workout>>();
-        var ordered = workouts.OrderBy(w => w.Start).ToList();
+        var groups = new List<List<WorkoutSummary>>();
+        var ordered = workouts.OrderBy(w => w.Workout.Start).ToList();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < ordered.Count; i++)
         {
@@ -28,11 +28,11 @@ internal static class SessionRule
                 continue;
             }
 
-            var group = new List<Workout> { ordered[i] };
-            var family = SportFamily.Of(ordered[i]);
-            for (var j = i + 1; j < ordered.Count && ordered[j].Start < group.Max(g => g.End); j++)
+            var group = new List<WorkoutSummary> { ordered[i] };
+            var family = SportFamily.Of(ordered[i].Workout);
+            for (var j = i + 1; j < ordered.Count && ordered[j].Workout.Start < group.Max(g => g.Workout.End); j++)
             {
-                if (!seen.Contains(ordered[j].Id) && SportFamily.Of(ordered[j]) == family && group.Any(g => SameSession(g, ordered[j])))
+                if (!seen.Contains(ordered[j].Id) && SportFamily.Of(ordered[j].Workout) == family && group.Any(g => SameSession(g.Workout, ordered[j].Workout)))
                 {
                     group.Add(ordered[j]);
                     seen.Add(ordered[j].Id);
@@ -49,7 +49,7 @@ internal static class SessionRule
     }
 
     /// <summary>The workouts ordered richest first; the order is the same on every run.</summary>
-    public static List<Workout> RichestFirst(IEnumerable<Workout> workouts) =>
+    public static List<WorkoutSummary> RichestFirst(IEnumerable<WorkoutSummary> workouts) =>
         [.. workouts.OrderByDescending(Richness).ThenBy(w => w.Id, StringComparer.Ordinal)];
 
     private static bool SameSession(Workout a, Workout b)
@@ -59,9 +59,9 @@ internal static class SessionRule
         return overlap > TimeSpan.Zero && overlap.TotalSeconds >= shorter.TotalSeconds * MinimumOverlapShare;
     }
 
-    private static (int Score, int Samples, int Points, TimeSpan Active) Richness(Workout w) => (
-        (w.Route.Count > 0 ? 8 : 0) + (w.HeartRate?.Samples.Count > 0 ? 4 : 0) + (w.DistanceMeters > 0 ? 2 : 0) + (w.EnergyKilocalories > 0 ? 1 : 0),
-        w.HeartRate?.Samples.Count ?? 0,
-        w.Route.Count,
-        w.Duration);
+    private static (int Score, int Samples, int Points, TimeSpan Active) Richness(WorkoutSummary s) => (
+        (s.RoutePoints > 0 ? 8 : 0) + (s.HeartRateSamples > 0 ? 4 : 0) + (s.Workout.DistanceMeters > 0 ? 2 : 0) + (s.Workout.EnergyKilocalories > 0 ? 1 : 0),
+        s.HeartRateSamples,
+        s.RoutePoints,
+        s.Workout.Duration);
 }

@@ -2,27 +2,18 @@ using HealthSync.Workouts;
 
 namespace HealthSync.Sync;
 
-/// <summary>What happened (or, in a dry run, would happen) to one workout.</summary>
-public enum SyncStatus
+/// <summary>One workout's outcome in a run.</summary>
+/// <param name="Workout">The workout (its summary: series are not kept for a report).</param>
+/// <param name="Outcome">What happened, why, and the Intervals.icu activity.</param>
+/// <param name="Reason">The outcome in plain words (<see cref="OutcomeText"/>), as the history stores it; null for an upload.</param>
+public sealed record SyncItem(Workout Workout, Outcome Outcome, string? Reason)
 {
-    /// <summary>Uploaded to Intervals.icu as a new activity.</summary>
-    Uploaded,
+    /// <summary>The outcome's kind.</summary>
+    public OutcomeKind Kind => Outcome.Kind;
 
-    /// <summary>Dry run: would be uploaded.</summary>
-    WouldUpload,
-
-    /// <summary>Already in Intervals.icu (from HealthSync or another source), or not sent; see the reason.</summary>
-    Skipped,
-
-    /// <summary>Could not be converted or was rejected; retried by the next run.</summary>
-    Failed,
-
-    /// <summary>Outside this run: a sport turned off, or on the other side of the sync boundary.</summary>
-    NotSelected,
+    /// <summary>The Intervals.icu activity, when there is one.</summary>
+    public string? IntervalsActivityId => Outcome.ActivityId;
 }
-
-/// <summary>One workout's outcome in a run, with the reason (skipped, failed, not selected) and the Intervals.icu activity.</summary>
-public sealed record SyncItem(Workout Workout, SyncStatus Status, string? Reason, string? IntervalsActivityId);
 
 /// <summary>Why a run stopped before the end.</summary>
 public enum SyncStopKind
@@ -32,13 +23,23 @@ public enum SyncStopKind
 
     /// <summary>The request budget is spent (or the service answered 429 with a long wait).</summary>
     BudgetSpent,
+
+    /// <summary>Intervals.icu could not be reached at all (after the retries).</summary>
+    ServiceUnreachable,
+
+    /// <summary>The run was cancelled (Ctrl-C, SIGTERM): the upload in flight was finished and recorded.</summary>
+    Interrupted,
 }
 
-/// <summary>A run stopped early: why, and when to resume for a spent budget.</summary>
+/// <summary>A run stopped early: why, the service's words, and when to resume for a spent budget.</summary>
 public sealed record SyncStop(SyncStopKind Kind, string Message, DateTimeOffset? ResumeAt);
 
 /// <summary>Everything a run did, in workout order, and why it stopped if it did.</summary>
 public sealed record SyncReport(IReadOnlyList<SyncItem> Items, SyncStop? Stop)
 {
-    public int Count(SyncStatus status) => Items.Count(i => i.Status == status);
+    /// <summary>How many items have this kind.</summary>
+    public int Count(OutcomeKind kind) => Items.Count(i => i.Kind == kind);
+
+    /// <summary>How many were skipped as already synced, in any of the three ways.</summary>
+    public int Skipped => Items.Count(i => i.Kind.Status() == "skipped");
 }

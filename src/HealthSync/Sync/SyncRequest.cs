@@ -3,15 +3,15 @@ namespace HealthSync.Sync;
 /// <summary>Which workouts a run is for: new ones (after the sync boundary) or older ones (backfill).</summary>
 public enum SyncMode
 {
-    /// <summary>`healthsync sync`: workouts that ended after sync was turned on.</summary>
+    /// <summary>Workouts that ended after sync was turned on.</summary>
     New,
 
-    /// <summary>`healthsync backfill`: workouts that ended before sync was turned on (and started on or after --since).</summary>
+    /// <summary>Workouts that ended before sync was turned on (and started on or after the backfill's first day).</summary>
     Backfill,
 }
 
-/// <summary>One run's parameters.</summary>
-public sealed record SyncRequest
+/// <summary>What the engine needs to decide: the mode, the settings, the boundary computed once for the run.</summary>
+internal sealed record SyncRequest
 {
     public required SyncMode Mode { get; init; }
 

@@ -1,46 +1,47 @@
-using System.Globalization;
 using HealthSync.Workouts;
 
 namespace HealthSync.Sync;
 
-/// <summary>Which workouts a run looks at: the sport is on, and the workout is on this run's side of the sync boundary.</summary>
-public static class WorkoutSelection
+/// <summary>Which workouts a run looks at: sync on, the sport on, and the workout on this run's side of the sync boundary.</summary>
+internal static class WorkoutSelection
 {
-    /// <summary>Null when selected; otherwise why not.</summary>
-    public static string? WhyNot(Workout workout, SyncRequest request)
+    /// <summary>Null when selected; otherwise the not-selected outcome with its reason code.</summary>
+    public static Outcome? WhyNot(Workout workout, SyncRequest request)
     {
+        ArgumentNullException.ThrowIfNull(workout);
+        ArgumentNullException.ThrowIfNull(request);
         var settings = request.Settings;
         if (request.Mode == SyncMode.New && settings.SyncOn == false)
         {
-            return "sync is off (healthsync settings set sync on)";
+            return NotSelected(ReasonCode.SyncOff);
         }
 
         if (!settings.Sports.Contains(workout.Category))
         {
-            return $"{workout.Category.DisplayName()} is off in sports to sync";
+            return NotSelected(ReasonCode.SportOff) with { Category = workout.Category };
         }
 
         var boundary = request.Boundary;
         if (request.Mode == SyncMode.New && boundary is { } b && workout.End <= b)
         {
-            return $"ended before sync was turned on ({Day(b)}): use backfill";
+            return NotSelected(ReasonCode.EndedBeforeSyncOn) with { Boundary = b };
         }
 
         if (request.Mode == SyncMode.Backfill)
         {
             if (boundary is { } after && workout.End > after)
             {
-                return $"ended after sync was turned on ({Day(after)}): use sync";
+                return NotSelected(ReasonCode.EndedAfterSyncOn) with { Boundary = after };
             }
 
-            if (request.Since is { } since && DateOnly.FromDateTime(WorkoutClock.LocalStart(workout, settings.TimeZone)) < since)
+            if (request.Since is { } since && DateOnly.FromDateTime(WorkoutZone.LocalStart(workout, settings.TimeZone)) < since)
             {
-                return $"before {since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} (--since)";
+                return NotSelected(ReasonCode.BeforeSince) with { Since = since };
             }
         }
 
         return null;
     }
 
-    private static string Day(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    private static Outcome NotSelected(ReasonCode reason) => new(OutcomeKind.NotSelected, reason);
 }

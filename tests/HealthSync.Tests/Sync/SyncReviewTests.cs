@@ -127,7 +127,7 @@ public sealed class SyncReviewTests
         var run = await h.RunAsync("backfill", export, "--short-budget", "2");
         Assert.Equal(3, run.ExitCode);
         // The budget frees up 15 minutes after the first request (12:00 UTC), said in Tokyo time.
-        Assert.Contains("Resume at 2025-06-10 21:15:00 +09:00", run.Error);
+        Assert.Contains("resume after 2025-06-10 21:15:00 +09:00", run.Error);
     }
 
     [Fact]

@@ -1,0 +1,69 @@
+namespace HealthSync.State;
+
+/// <summary>One run at a time per state folder: an exclusive lock on <c>healthsync.lock</c>, held for the whole run.</summary>
+/// <remarks>
+/// The lock is the operating system's (flock on Unix, a share-none handle on Windows), so a process killed with
+/// SIGKILL releases it with its file handles: a stale lock cannot outlive its process. The holder's pid is written
+/// beside it (<c>healthsync.lock.pid</c>) only to say who holds it; the lock itself never depends on that file.
+/// </remarks>
+public sealed class StateLock : IDisposable
+{
+    /// <summary>The lock file's name inside the state folder.</summary>
+    public const string FileName = "healthsync.lock";
+
+    private readonly FileStream _handle;
+    private readonly string _pidFile;
+
+    private StateLock(FileStream handle, string pidFile)
+    {
+        _handle = handle;
+        _pidFile = pidFile;
+    }
+
+    /// <summary>Takes the lock, or returns null with the holder's pid (0 when unknown) when another process holds it.</summary>
+    public static StateLock? TryAcquire(string directory, out int holderPid)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, FileName);
+        var pidFile = path + ".pid";
+        try
+        {
+            var handle = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            File.WriteAllText(pidFile, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            holderPid = 0;
+            return new StateLock(handle, pidFile);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            holderPid = int.TryParse(ReadQuietly(pidFile), out var pid) ? pid : 0;
+            return null;
+        }
+    }
+
+    /// <summary>Releases the lock.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            File.Delete(_pidFile);
+        }
+        catch (IOException)
+        {
+            // Only a hint for messages; a stale pid file is overwritten by the next holder.
+        }
+
+        _handle.Dispose();
+    }
+
+    private static string? ReadQuietly(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+namespace HealthSync.Sync;
+
+/// <summary>Why a workout got its outcome, as a code: hosts phrase it in their own words (a command, a page).</summary>
+public enum ReasonCode
+{
+    /// <summary>Uploaded: no reason needed.</summary>
+    None,
+
+    /// <summary>Not selected: sync is off.</summary>
+    SyncOff,
+
+    /// <summary>Not selected: the workout's sport category is off (<see cref="Outcome.Category"/>).</summary>
+    SportOff,
+
+    /// <summary>Not selected by a sync of new workouts: it ended before sync was turned on (<see cref="Outcome.Boundary"/>); a backfill brings it.</summary>
+    EndedBeforeSyncOn,
+
+    /// <summary>Not selected by a backfill: it ended after sync was turned on (<see cref="Outcome.Boundary"/>); a sync brings it.</summary>
+    EndedAfterSyncOn,
+
+    /// <summary>Not selected by a backfill: it started before the backfill's first day (<see cref="Outcome.Since"/>).</summary>
+    BeforeSince,
+
+    /// <summary>Settled by an earlier run: the recorded outcome stands (<see cref="Outcome.Detail"/> holds its reason).</summary>
+    RecordedEarlier,
+
+    /// <summary>Already synced: an activity with this workout's external_id is in Intervals.icu.</summary>
+    FoundByExternalId,
+
+    /// <summary>Already synced: Intervals.icu answered 200, the identical file was there.</summary>
+    IdenticalFile,
+
+    /// <summary>Duplicate: an activity of another source matches (<see cref="Outcome.ActivityId"/>, source, type, gap).</summary>
+    OtherSourceActivity,
+
+    /// <summary>Same session: another copy (<see cref="Outcome.OtherWorkoutId"/>) is in Intervals.icu already.</summary>
+    SessionCopyInIntervals,
+
+    /// <summary>Same session: another copy (<see cref="Outcome.OtherWorkoutId"/>) has more data and goes instead.</summary>
+    SessionRicherCopy,
+
+    /// <summary>Failed: the workout could not be turned into a FIT file (<see cref="Outcome.Detail"/>).</summary>
+    ConvertFailed,
+
+    /// <summary>Failed: Intervals.icu rejected the upload (<see cref="Outcome.Detail"/>).</summary>
+    Rejected,
+
+    /// <summary>Failed: Intervals.icu could not be reached for this workout after the retries (<see cref="Outcome.Detail"/>).</summary>
+    Unavailable,
+
+    /// <summary>Would upload (dry run): new, not in Intervals.icu.</summary>
+    New,
+
+    /// <summary>Would upload (dry run): new, and Intervals.icu was not checked (no account).</summary>
+    NewNotChecked,
+
+    /// <summary>Not sent: the run stopped first (<see cref="Outcome.Detail"/>).</summary>
+    RunStopped,
+}

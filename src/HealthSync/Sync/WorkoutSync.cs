@@ -1,0 +1,249 @@
+using System.Globalization;
+using HealthSync.Intervals;
+using HealthSync.State;
+using HealthSync.Workouts;
+using Microsoft.Extensions.Logging;
+
+namespace HealthSync.Sync;
+
+/// <summary>The sync use case, for every host: reads a source into the inbox, then syncs or backfills from the inbox.</summary>
+/// <remarks>
+/// It owns what a host must never repeat: the one-run-at-a-time lock, opening the state (read-only or in memory for a
+/// dry run), the settings, the sync boundary computed once, turning sync on at the first real run, the request
+/// ledger, batches and progress. A host binds its input into a <see cref="SyncRun"/> and renders the
+/// <see cref="SyncRunResult"/>.
+/// </remarks>
+public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? clientLog = null)
+{
+    /// <summary>Workouts written to the inbox per transaction while a source is read: few enough to hold, many enough to be fast.</summary>
+    private const int IntakeChunk = 32;
+
+    private const string BackfillSinceKey = "backfill.since";
+
+    /// <summary>Runs one sync or backfill.</summary>
+    /// <exception cref="SyncRunRefusedException">Another run holds the state folder.</exception>
+    public async Task<SyncRunResult> RunAsync(SyncRun run, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        using var held = run.DryRun ? null : StateLock.TryAcquire(run.StateDirectory, out var holder)
+            ?? throw new SyncRunRefusedException(SyncRunRefusal.AnotherRunInProgress, $"another sync is running on {run.StateDirectory} (pid {holder})", holder);
+        using var state = OpenState(run);
+        if (run.Account is { } account)
+        {
+            // A dry run reads the budgets but records nothing.
+            account.RequestLedger = run.DryRun ? new ReadOnlyRequestLedger(state) : state;
+        }
+
+        var now = time.GetUtcNow();
+        if (!run.DryRun && state.GetSetting(SyncSettings.TimeZoneKey) is null)
+        {
+            // Stored the first time it is used, so a later run on a machine in another zone (a server in UTC) keeps it.
+            state.SetSetting(SyncSettings.TimeZoneKey, run.MachineZone.Id);
+        }
+
+        var settings = SyncSettings.Load(state, run.MachineZone.Id);
+        DateTimeOffset? turnedOn = null;
+        if (run.Mode == SyncMode.New && settings.SyncOn is null)
+        {
+            turnedOn = now;
+            if (!run.DryRun)
+            {
+                SyncSettings.SetSync(state, on: true, now);
+                settings = SyncSettings.Load(state, run.MachineZone.Id);
+            }
+        }
+
+        var since = run.Mode == SyncMode.Backfill ? BackfillSince(state, run) : null;
+        using var client = run.Account is null ? null : new IntervalsClient(run.Account, time, clientLog);
+        var result = new SyncRunResult
+        {
+            Report = new SyncReport([], null),
+            Settings = settings,
+            TurnedSyncOnAt = turnedOn,
+            Since = since,
+            AccountChecked = client is not null,
+        };
+        var readIds = new List<string>();
+        var overlay = new Dictionary<string, WorkoutSummary>(StringComparer.Ordinal);
+        InboxIntake? intake = null;
+        SourceReadException? broken = null;
+        if (run.Source is { } source)
+        {
+            (intake, broken) = await ReadIntoInboxAsync(source, state, run.DryRun, readIds, overlay, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The scope: what this run read (in the source's order), then whatever else waits in the inbox.
+        var inbox = state.InboxSummaries();
+        var known = state.Workouts();
+        var byId = inbox.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        foreach (var (id, summary) in overlay)
+        {
+            byId[id] = summary; // a dry run's fresh read wins over an older inbox row
+        }
+
+        var scope = new List<WorkoutSummary>(readIds.Count);
+        var inScope = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in readIds)
+        {
+            if (inScope.Add(id))
+            {
+                scope.Add(byId[id]);
+            }
+        }
+
+        foreach (var summary in inbox)
+        {
+            if (!inScope.Contains(summary.Id) && !(known.TryGetValue(summary.Id, out var record) && record.Kind.IsSettled()))
+            {
+                scope.Add(summary);
+                inScope.Add(summary.Id);
+            }
+        }
+
+        var others = byId.Values.Where(s => !inScope.Contains(s.Id)).ToList();
+        var request = new SyncRequest
+        {
+            Mode = run.Mode,
+            Settings = settings,
+            Boundary = run.Mode == SyncMode.New ? turnedOn ?? settings.SyncSince : settings.SyncSince ?? now,
+            Since = since,
+            DryRun = run.DryRun,
+            BatchSize = run.BatchSize,
+        };
+        var engine = new SyncEngine(state, client, time, progress);
+        var report = await engine.RunAsync(scope, others, request, ids => state.InboxWorkouts(ids), cancellationToken).ConfigureAwait(false);
+        if (client is not null && !engine.AskedService && await CheckAccountAsync(client, now, cancellationToken).ConfigureAwait(false) is { } refused)
+        {
+            // Nothing needed the service, yet a wrong key, URL or athlete must not go unnoticed until the day it matters.
+            report = report with { Stop = refused };
+        }
+
+        return result with
+        {
+            Report = report,
+            Intake = intake,
+            Problems = run.Source?.Problems ?? [],
+            SourceBroken = broken,
+        };
+    }
+
+    private SyncState OpenState(SyncRun run)
+    {
+        if (!run.DryRun)
+        {
+            return SyncState.Open(run.StateDirectory, time);
+        }
+
+        // A dry run changes nothing: an existing state is opened read-only, and with none it plans on an empty one in memory.
+        return File.Exists(Path.Combine(run.StateDirectory, SyncState.FileName))
+            ? SyncState.OpenReadOnly(run.StateDirectory, time)
+            : SyncState.InMemory(time);
+    }
+
+    /// <summary>The backfill's first day: the one given (remembered for the next backfill), else the last backfill's.</summary>
+    private static DateOnly? BackfillSince(SyncState state, SyncRun run)
+    {
+        if (run.Since is { } given)
+        {
+            if (!run.DryRun)
+            {
+                state.SetSetting(BackfillSinceKey, given.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+
+            return given;
+        }
+
+        if (run.Source is not null)
+        {
+            return null; // a new export, no first day: everything it holds
+        }
+
+        return state.GetSetting(BackfillSinceKey) is { } stored ? DateOnly.ParseExact(stored, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>One cheap request: null when the account works, else why the run stops.</summary>
+    private static async Task<SyncStop?> CheckAccountAsync(IntervalsClient client, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var day = now.UtcDateTime.Date;
+            await client.ListActivitiesAsync(day, day.AddSeconds(1), cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (IntervalsAuthenticationException ex)
+        {
+            return new SyncStop(SyncStopKind.CredentialsRefused, ex.Message, null);
+        }
+        catch (IntervalsRejectedException ex)
+        {
+            return new SyncStop(SyncStopKind.CredentialsRefused, ex.Message, null);
+        }
+        catch (IntervalsRateLimitedException ex)
+        {
+            return new SyncStop(SyncStopKind.BudgetSpent, ex.Message, ex.ResumeAt);
+        }
+        catch (IntervalsUnavailableException ex)
+        {
+            return new SyncStop(SyncStopKind.ServiceUnreachable, ex.Message, null);
+        }
+    }
+
+    /// <summary>Streams the source into the inbox in chunks (a dry run keeps summaries in memory instead); returns what it did.</summary>
+    private async Task<(InboxIntake Intake, SourceReadException? Broken)> ReadIntoInboxAsync(
+        IWorkoutSource source,
+        SyncState state,
+        bool dryRun,
+        List<string> readIds,
+        Dictionary<string, WorkoutSummary> overlay,
+        IProgress<SyncProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        int added = 0, updated = 0;
+        var chunk = new List<Workout>(IntakeChunk);
+        void Flush()
+        {
+            if (chunk.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var change in state.PutInbox(chunk, source.Kind, source.Name, time.GetUtcNow()))
+            {
+                added += change == InboxChange.Added ? 1 : 0;
+                updated += change == InboxChange.Updated ? 1 : 0;
+            }
+
+            chunk.Clear();
+        }
+
+        SourceReadException? broken = null;
+        try
+        {
+            await foreach (var workout in source.ReadWorkoutsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                readIds.Add(workout.Id);
+                if (dryRun)
+                {
+                    overlay[workout.Id] = WorkoutSummary.Of(workout);
+                }
+                else
+                {
+                    chunk.Add(workout);
+                    if (chunk.Count == IntakeChunk)
+                    {
+                        Flush();
+                    }
+                }
+
+                progress?.Report(new SyncProgress(SyncPhase.Reading, source.BytesRead, source.TotalBytes));
+            }
+        }
+        catch (SourceReadException ex)
+        {
+            broken = ex; // the workouts before the break are kept and decided
+        }
+
+        Flush();
+        return (new InboxIntake(readIds.Count, added, updated), broken);
+    }
+}
