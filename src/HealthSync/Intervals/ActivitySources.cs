@@ -27,6 +27,9 @@ public static class ActivitySources
         ["HUAWEI"] = "Huawei",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The codes this class has a name for (those of the OpenAPI's enum).</summary>
+    public static IReadOnlyCollection<string> KnownCodes => Names.Keys;
+
     /// <summary>"GARMIN_CONNECT" → "Garmin Connect"; a code the service adds later reads as its words ("NEW_THING" → "New Thing"); null or blank → "".</summary>
     public static string DisplayName(string? source)
     {
