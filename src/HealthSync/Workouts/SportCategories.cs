@@ -1,8 +1,6 @@
-using System.Collections.Frozen;
-
 namespace HealthSync.Workouts;
 
-/// <summary>Maps HKWorkoutActivityType names to sport categories, and knows each category's default.</summary>
+/// <summary>The "Sports to sync" categories: each activity type's category (from <see cref="SportTable"/>) and each category's default.</summary>
 public static class SportCategories
 {
     /// <summary>The HKWorkoutActivityType name prefix as the export writes it.</summary>
@@ -11,30 +9,8 @@ public static class SportCategories
     /// <summary>All categories, in the order the settings screen lists them.</summary>
     public static IReadOnlyList<SportCategory> All { get; } = Enum.GetValues<SportCategory>();
 
-    private static readonly FrozenDictionary<string, SportCategory> ByShortName = new Dictionary<string, SportCategory>(StringComparer.Ordinal)
-    {
-        ["Cycling"] = SportCategory.Cycling,
-        ["HandCycling"] = SportCategory.Cycling,
-        ["Running"] = SportCategory.Running,
-        ["TraditionalStrengthTraining"] = SportCategory.Strength,
-        ["FunctionalStrengthTraining"] = SportCategory.Strength,
-        ["CoreTraining"] = SportCategory.Strength,
-        ["Walking"] = SportCategory.WalksHikes,
-        ["Hiking"] = SportCategory.WalksHikes,
-        ["Swimming"] = SportCategory.Swimming,
-        ["Yoga"] = SportCategory.YogaMobility,
-        ["Pilates"] = SportCategory.YogaMobility,
-        ["Flexibility"] = SportCategory.YogaMobility,
-        ["MindAndBody"] = SportCategory.YogaMobility,
-        ["TaiChi"] = SportCategory.YogaMobility,
-        ["Barre"] = SportCategory.YogaMobility,
-        ["Cooldown"] = SportCategory.YogaMobility,
-        ["PreparationAndRecovery"] = SportCategory.YogaMobility,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
-
-    /// <summary>The category of an activity type; unknown names fall to <see cref="SportCategory.Other"/>.</summary>
-    public static SportCategory Of(string activityType) =>
-        ByShortName.TryGetValue(ShortName(activityType), out var category) ? category : SportCategory.Other;
+    /// <summary>The category of an activity type (its <see cref="SportTable"/> row); unknown names fall to <see cref="SportCategory.Other"/>.</summary>
+    public static SportCategory Of(string activityType) => SportTable.Find(activityType).Category;
 
     /// <summary>"HKWorkoutActivityTypeRunning" → "Running"; a name without the prefix is returned as is.</summary>
     public static string ShortName(string activityType) =>
