@@ -50,7 +50,7 @@ public static class FitEncodeBenchmark
 
         return new Workout
         {
-            Id = WorkoutId.Create("HKWorkoutActivityTypeRunning", start, end, "Apple Watch"),
+            Id = WorkoutId.Create("HKWorkoutActivityTypeRunning", start, end),
             ActivityType = "HKWorkoutActivityTypeRunning",
             Start = start,
             End = end,

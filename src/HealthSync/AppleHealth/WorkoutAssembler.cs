@@ -24,7 +24,7 @@ internal sealed class WorkoutAssembler
     {
         var category = SportCategories.Of(draft.ActivityType);
         var shortName = SportCategories.ShortName(draft.ActivityType);
-        var id = WorkoutId.Create(draft.ActivityType, draft.Start, draft.End, draft.Source);
+        var id = WorkoutId.Create(draft.ActivityType, draft.Start, draft.End);
         void Problem(string reason) => problems.Add(new ReadProblem(where, $"workout {id} ({shortName}, {draft.Start:yyyy-MM-dd HH:mm}Z): {reason}"));
 
         foreach (var warning in draft.Warnings)

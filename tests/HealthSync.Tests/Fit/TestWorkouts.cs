@@ -9,7 +9,7 @@ internal static class TestWorkouts
 
     public static Workout Basic(string type, DateTimeOffset start, TimeSpan elapsed) => new()
     {
-        Id = WorkoutId.Create("HKWorkoutActivityType" + type, start, start + elapsed, "Apple Watch"),
+        Id = WorkoutId.Create("HKWorkoutActivityType" + type, start, start + elapsed),
         ActivityType = "HKWorkoutActivityType" + type,
         Start = start,
         End = start + elapsed,
