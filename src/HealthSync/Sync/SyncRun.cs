@@ -28,6 +28,9 @@ public sealed record SyncRun
     /// <summary>Workouts per listing and upload batch. Default 50.</summary>
     public int BatchSize { get; init; } = 50;
 
+    /// <summary>True when the host holds the state's <see cref="StateLock"/> itself for its whole life (a server): the run then takes none.</summary>
+    public bool HostHoldsLock { get; init; }
+
     /// <summary>The machine's zone: stored as the time-zone setting the first time one is needed.</summary>
     public required TimeZoneInfo MachineZone { get; init; }
 }

@@ -25,7 +25,7 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
     public async Task<SyncRunResult> RunAsync(SyncRun run, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        using var held = run.DryRun ? null : StateLock.TryAcquire(run.StateDirectory, out var holder)
+        using var held = run.DryRun || run.HostHoldsLock ? null : StateLock.TryAcquire(run.StateDirectory, out var holder)
             ?? throw new SyncRunRefusedException(SyncRunRefusal.AnotherRunInProgress, $"another sync is running on {run.StateDirectory} (pid {holder})", holder);
         using var state = OpenState(run);
         if (run.Account is { } account)
