@@ -144,7 +144,7 @@ public sealed class AppleHealthExport : IDisposable
 
         if (samples is { LateRecords: > 0 })
         {
-            _problems.Add(new ReadProblem(_source.DocumentName, $"{samples.LateRecords} sample record(s) come after the first Workout and were not joined to any workout"));
+            _problems.Add(new ReadProblem(_source.DocumentName, $"{samples.LateRecords} sample record(s) come after the first Workout and were not joined to any workout", ReadProblemKind.LateRecords));
         }
 
         if (scanner.FirstUnreadableRecord is { } first)
@@ -170,7 +170,12 @@ public sealed class AppleHealthExport : IDisposable
         catch (Exception ex) when (ex is FormatException or XmlException or OverflowException or ArgumentException)
         {
             // One unreadable workout is a problem to list, never the end of the run.
-            problems.Add(new ReadProblem(where, $"Workout skipped: {ex.Message}"));
+            var partial = WorkoutElementParser.ReadLeniently(element.Xml);
+            problems.Add(new ReadProblem(where, $"Workout skipped: {ex.Message}", ReadProblemKind.WorkoutUnreadable)
+            {
+                Workout = partial,
+                WorkoutId = partial is { ActivityType: { } type, Start: { } start, End: { } end } ? WorkoutId.Create(type, start, end, partial.Source ?? string.Empty) : null,
+            });
             return new Assembled(null, problems);
         }
     }

@@ -32,7 +32,8 @@ internal sealed class TruncatedZipExportSource : ExportSource
 
     public override ReadProblem? Damage => new(
         System.IO.Path.GetFileName(Path),
-        "the zip's central directory is missing (the file was cut short or damaged): the workouts were read from its entries one by one, and route files after the document could not be reached");
+        "the zip's central directory is missing (the file was cut short or damaged): the workouts were read from its entries one by one, and route files after the document could not be reached",
+        ReadProblemKind.DocumentDamaged);
 
     public override long BytesRead => _file?.Position ?? 0;
 
