@@ -53,7 +53,7 @@ public sealed class AppleHealthExport : IDisposable
         }
 
         var samples = _options.ReadSamples ? new SampleStore() : null;
-        var scanner = new HealthDataScanner(_source, samples, _options.BufferSize);
+        var scanner = new HealthDataScanner(_source, samples, _options.BufferSize, _options.MaxElementBytes);
         var assembler = new WorkoutAssembler(_source, samples, _options.ReadRoutes);
         // Three stages overlap: inflating (ReadAheadStream), scanning (a task filling the channel), and parsing and
         // assembling each workout with its samples and route files (here). Order is kept: the channel is a queue.

@@ -221,19 +221,21 @@ internal sealed class WorkoutAssembler
         var points = new List<RoutePoint>(draft.InlineRoute);
         foreach (var file in draft.RouteFiles)
         {
+            var before = points.Count;
             try
             {
                 using var gpx = _source.OpenRoute(file);
-                if (gpx is null)
-                {
-                    Unreadable(file, "is missing");
-                    continue;
-                }
-
                 GpxRouteReader.Read(gpx, points);
             }
-            catch (Exception ex) when (ex is System.Xml.XmlException or FormatException or InvalidDataException or IOException)
+            catch (RouteFileException ex)
             {
+                points.RemoveRange(before, points.Count - before);
+                Unreadable(file, ex.Message);
+            }
+            catch (Exception ex) when (ex is System.Xml.XmlException or FormatException or InvalidDataException or IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                // Half a file is not kept: the workout is marked as lacking this route, whole.
+                points.RemoveRange(before, points.Count - before);
                 Unreadable(file, $"cannot be read ({ex.Message})");
             }
         }
