@@ -34,6 +34,9 @@ internal sealed class ZipExportSource : ExportSource
 
     public override long TotalBytes { get; }
 
+    /// <summary>Uncompressed size of the HealthData document, to tell this zip from its own extracted copy.</summary>
+    public long DocumentLength => _document.Length;
+
     public override long BytesRead => _file.Position;
 
     /// <summary>Opens a zip and finds the entry holding the HealthData document; a zip without its central directory is walked by local headers.</summary>
