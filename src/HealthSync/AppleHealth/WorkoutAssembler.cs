@@ -39,7 +39,8 @@ internal sealed class WorkoutAssembler
 
         var kinds = KindsFor(category, shortName);
         var heartRateSamples = Query(SampleKind.HeartRate, draft);
-        var distanceSamples = Query(kinds.Distance, draft);
+        var ownDistance = Distance(draft, kinds.Distance) ?? draft.TotalDistanceMeters;
+        var (distanceMeters, distanceSamples) = DistanceFromSamples(category, shortName, kinds.Distance, ownDistance, draft);
         var heartRate = draft.Statistics.Find(s => s.Type == "HKQuantityTypeIdentifierHeartRate");
         var laps = Events(draft, "HKWorkoutEventTypeLap", LapKind.Lap);
         var segments = Events(draft, "HKWorkoutEventTypeSegment", LapKind.Segment);
@@ -55,7 +56,7 @@ internal sealed class WorkoutAssembler
             TimeZoneId = TimeZone(draft, Ignored),
             Duration = draft.Duration,
             Pauses = Pauses(draft),
-            DistanceMeters = Distance(draft, kinds.Distance) ?? draft.TotalDistanceMeters ?? SumOrNull(distanceSamples),
+            DistanceMeters = distanceMeters,
             EnergyKilocalories = draft.Statistics.Find(s => s.Type == "HKQuantityTypeIdentifierActiveEnergyBurned")?.Sum ?? draft.TotalEnergyKilocalories,
             ElevationGainMeters = Length(draft, "HKElevationAscended", Ignored),
             HeartRate = heartRate is null && heartRateSamples.Count == 0
@@ -100,13 +101,39 @@ internal sealed class WorkoutAssembler
     private List<QuantitySample> Query(SampleKind kind, WorkoutDraft draft) =>
         _samples?.Query(kind, draft.Start, draft.End, draft.Source) ?? [];
 
+    /// <summary>
+    /// The workout's distance and its distance series. The rule: a total comes from the workout itself (its
+    /// WorkoutStatistics, else its totalDistance attribute). Samples may give a total only for a sport whose
+    /// recording measures distance (walks, hikes, runs, rides, swims, wheelchair pushes) and only when the
+    /// workout's own source wrote them. Any other device's samples, such as the iPhone pedometer counting the phone in a
+    /// pocket during a 70-minute yoga session (571 m), may fill the series of a workout that has a total of its own
+    /// (the FIT writer scales the series to it), and are dropped otherwise, since a series alone becomes a total
+    /// in the FIT file. Sports without distance (yoga, strength, HIIT, rowing...) get no distance samples at all:
+    /// even their own watch counts background steps as distance.
+    /// </summary>
+    private (double? Total, List<QuantitySample> Series) DistanceFromSamples(SportCategory category, string shortName, SampleKind kind, double? own, WorkoutDraft draft)
+    {
+        var measuresDistance = category is SportCategory.Cycling or SportCategory.Running or SportCategory.WalksHikes or SportCategory.Swimming
+            || shortName.StartsWith("Wheelchair", StringComparison.Ordinal);
+        if (!measuresDistance || _samples is null)
+        {
+            return (own, []);
+        }
+
+        var mine = _samples.Query(kind, draft.Start, draft.End, draft.Source, onlyPreferred: true);
+        if (mine.Count > 0)
+        {
+            return (own ?? mine.Sum(s => s.Value), mine);
+        }
+
+        return own is null ? (null, []) : (own, Query(kind, draft));
+    }
+
     private static double? Distance(WorkoutDraft draft, SampleKind kind)
     {
         var wanted = DistancePrefix + kind.ToString()["Distance".Length..];
         return (draft.Statistics.Find(s => s.Type == wanted) ?? draft.Statistics.Find(s => s.Type.StartsWith(DistancePrefix, StringComparison.Ordinal)))?.Sum;
     }
-
-    private static double? SumOrNull(List<QuantitySample> samples) => samples.Count == 0 ? null : samples.Sum(s => s.Value);
 
     private static string? Metadata(WorkoutDraft draft, string key) => draft.Metadata.GetValueOrDefault(key)?.Trim();
 
