@@ -122,3 +122,33 @@ public sealed class DegradedWorkoutTests
         Assert.All(problems, p => Assert.False(p.Kind.MeansDamage()));
     }
 }
+
+/// <summary>`inspect` of a damaged export lists what it read and exits 1; warnings alone exit 0.</summary>
+public sealed class InspectDamagedExportTests
+{
+    [Fact]
+    public async Task Should_Exit_1_With_The_Workouts_And_Problems_For_A_Zip_Cut_Short()
+    {
+        using var dir = new TempDirectory();
+        var path = new ExportBuilder().Add(DegradedWorkoutTests.WalkWithRoute()).Entry("apple_health_export/workout-routes/route_2025-07-14_8.00am.gpx", DegradedWorkoutTests.Route()).WriteZip(dir.File("export.zip"));
+        var bytes = await File.ReadAllBytesAsync(path);
+        await File.WriteAllBytesAsync(path, bytes[..bytes.AsSpan().LastIndexOf("PK\u0001\u0002"u8.ToArray())]);
+
+        var run = await Cli.CliRunner.RunAsync("inspect", path, "--json");
+
+        Assert.Equal(1, run.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(run.Out);
+        Assert.Single(json.RootElement.GetProperty("workouts").EnumerateArray());
+        Assert.Equal(2, json.RootElement.GetProperty("problems").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Should_Exit_0_When_The_Problems_Are_Only_Warnings()
+    {
+        var run = await Cli.CliRunner.RunAsync("inspect", RepoPaths.AppleHealthFixture("legacy-2019"), "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(run.Out);
+        Assert.Equal(1, json.RootElement.GetProperty("problems").GetArrayLength());
+    }
+}
