@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using HealthSync.AppleHealth;
 using HealthSync.Cli.Output;
 using HealthSync.Workouts;
 using Spectre.Console;
@@ -31,6 +32,10 @@ internal static class InspectCommand
         using var export = result.Export;
         var workouts = result.Workouts.OrderBy(w => w.Start).ToList();
         var problems = export.Problems.Select(ProblemJson.From).ToList();
+
+        // A damaged export (cut short, a workout or a route lost) exits 1 like a run with failures, after listing
+        // what was read: only an input that cannot be opened at all is exit 2.
+        var damaged = result.Fatal is not null || export.Problems.Any(p => p.Kind.MeansDamage());
         if (result.Fatal is { } fatal)
         {
             problems.Add(new ProblemJson(fatal.Place is null ? fatal.File : $"{fatal.File}, {fatal.Place}", $"{fatal.Problem}; {workouts.Count} workout(s) were read before the break"));
@@ -49,10 +54,9 @@ internal static class InspectCommand
         if (result.Fatal is not null)
         {
             await context.Error.WriteLineAsync($"error: {result.Fatal.Message} ({workouts.Count} workout(s) were read before the break)").ConfigureAwait(false);
-            return ExitCodes.BadInput;
         }
 
-        return ExitCodes.Ok;
+        return damaged ? ExitCodes.SomeFailed : ExitCodes.Ok;
     }
 
     private static void WriteTable(IAnsiConsole console, string document, IReadOnlyList<Row> workouts, IReadOnlyList<ProblemJson> problems)

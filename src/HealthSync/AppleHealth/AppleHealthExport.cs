@@ -62,7 +62,7 @@ public sealed class AppleHealthExport : IWorkoutSource, IDisposable
         }
 
         var samples = _options.ReadSamples ? new SampleStore() : null;
-        var scanner = new HealthDataScanner(_source, samples, _options.BufferSize);
+        var scanner = new HealthDataScanner(_source, samples, _options.BufferSize, _options.MaxElementBytes);
         var assembler = new WorkoutAssembler(_source, samples, _options.ReadRoutes);
         // Three stages overlap: inflating (ReadAheadStream), scanning (a task filling the channel), and parsing and
         // assembling each workout with its samples and route files (here). Order is kept: the channel is a queue.
@@ -153,7 +153,7 @@ public sealed class AppleHealthExport : IWorkoutSource, IDisposable
 
         if (samples is { LateRecords: > 0 })
         {
-            _problems.Add(new ReadProblem(_source.DocumentName, $"{samples.LateRecords} sample record(s) come after the first Workout and were not joined to any workout"));
+            _problems.Add(new ReadProblem(_source.DocumentName, $"{samples.LateRecords} sample record(s) come after the first Workout and were not joined to any workout", ReadProblemKind.LateRecords));
         }
 
         if (scanner.FirstUnreadableRecord is { } first)
@@ -179,7 +179,12 @@ public sealed class AppleHealthExport : IWorkoutSource, IDisposable
         catch (Exception ex) when (ex is FormatException or XmlException or OverflowException or ArgumentException)
         {
             // One unreadable workout is a problem to list, never the end of the run.
-            problems.Add(new ReadProblem(where, $"Workout skipped: {ex.Message}"));
+            var partial = WorkoutElementParser.ReadLeniently(element.Xml);
+            problems.Add(new ReadProblem(where, $"Workout skipped: {ex.Message}", ReadProblemKind.WorkoutUnreadable)
+            {
+                Workout = partial,
+                WorkoutId = partial is { ActivityType: { } type, Start: { } start, End: { } end } ? WorkoutId.Create(type, start, end) : null,
+            });
             return new Assembled(null, problems);
         }
     }

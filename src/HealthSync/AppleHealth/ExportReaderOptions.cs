@@ -11,4 +11,11 @@ public sealed record ExportReaderOptions
 
     /// <summary>Size of the read buffer in bytes. Default: 1 MiB; it grows for a Workout element larger than it.</summary>
     public int BufferSize { get; init; } = 1 << 20;
+
+    /// <summary>
+    /// Longest single element accepted, in bytes. Default: 256 MiB. The read buffer grows to hold one element whole,
+    /// and the largest real ones (a pre-iOS 13 workout with its route inline) are a few MB: a longer element
+    /// means a damaged or hostile file, and is an <see cref="ExportReadException"/> rather than gigabytes of memory.
+    /// </summary>
+    public int MaxElementBytes { get; init; } = 256 << 20;
 }

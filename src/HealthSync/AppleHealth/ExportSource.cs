@@ -26,8 +26,12 @@ internal abstract class ExportSource : IDisposable
     /// <summary>Opens the HealthData document from its start.</summary>
     public abstract Stream OpenDocument();
 
-    /// <summary>Opens a route file named by a FileReference path ("/workout-routes/x.gpx"); null when it is not there.</summary>
-    public abstract Stream? OpenRoute(string referencePath);
+    /// <summary>
+    /// Opens a route file named by a FileReference path ("/workout-routes/x.gpx") for one streaming read; safe to
+    /// call from several threads. Throws <see cref="RouteFileException"/> saying why when it is missing, outside
+    /// the export, not a regular file or declared larger than <see cref="RouteFiles.MaxBytes"/>.
+    /// </summary>
+    public abstract Stream OpenRoute(string referencePath);
 
     /// <summary>Names a route file for messages.</summary>
     public abstract string DescribeRoute(string referencePath);

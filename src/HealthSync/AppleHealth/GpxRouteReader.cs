@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -15,75 +16,128 @@ namespace HealthSync.AppleHealth;
 /// </remarks>
 internal static class GpxRouteReader
 {
-    /// <summary>Appends every trkpt of the file to <paramref name="points"/>; throws FormatException naming the point on bad input.</summary>
-    public static void Read(Stream gpx, List<RoutePoint> points)
-    {
-        byte[] bytes;
-        if (gpx is MemoryStream memory && memory.TryGetBuffer(out var segment))
-        {
-            bytes = segment.AsSpan((int)memory.Position).ToArray();
-        }
-        else
-        {
-            using var copy = new MemoryStream();
-            gpx.CopyTo(copy);
-            bytes = copy.ToArray();
-        }
+    /// <summary>Bytes read at a time; grows only for a single point longer than this.</summary>
+    private const int ChunkBytes = 256 * 1024;
 
-        Read(bytes, points);
+    /// <summary>
+    /// Appends every trkpt of the file to <paramref name="points"/>, reading it in chunks: a route is never held
+    /// whole in memory. Throws FormatException naming the point on bad input, and <see cref="RouteFileException"/>
+    /// past <paramref name="maxBytes"/> (the stream's own length cannot be trusted: a zip entry may lie about it).
+    /// </summary>
+    public static void Read(Stream gpx, List<RoutePoint> points, long maxBytes = RouteFiles.MaxBytes)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
+        {
+            var length = 0;
+            var total = 0L;
+            var number = 0;
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = gpx.Read(buffer.AsSpan(length));
+                total += read;
+                if (total > maxBytes)
+                {
+                    throw RouteFiles.TooLarge();
+                }
+
+                length += read;
+                var final = read == 0;
+                var consumed = ReadPoints(buffer.AsSpan(0, length), points, ref number, final);
+                if (final)
+                {
+                    return;
+                }
+
+                buffer.AsSpan(consumed, length - consumed).CopyTo(buffer);
+                length -= consumed;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
-    /// <summary>Parses a whole GPX document held in memory (route files are a few MB at most).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: hundreds of thousands of points, once per process
+    /// <summary>Parses a whole GPX document held in memory.</summary>
     public static void Read(ReadOnlySpan<byte> gpx, List<RoutePoint> points)
+    {
+        var number = 0;
+        ReadPoints(gpx, points, ref number, final: true);
+    }
+
+    /// <summary>
+    /// Parses the complete points in <paramref name="gpx"/> and returns how many bytes were used: a point cut by
+    /// the end of a chunk is left for the next one, unless this is the <paramref name="final"/> chunk, where it is
+    /// an error. <paramref name="number"/> counts the points read so far, for messages.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: hundreds of thousands of points, once per process
+    private static int ReadPoints(ReadOnlySpan<byte> gpx, List<RoutePoint> points, ref int number, bool final)
     {
         // The Health app writes about 250 bytes a point: sizing the list once avoids copying it as it grows.
         points.EnsureCapacity(points.Count + (gpx.Length / 200));
-        var number = 0;
+        var rest = gpx;
         while (true)
         {
-            var at = gpx.IndexOf("<trkpt"u8);
+            var at = rest.IndexOf("<trkpt"u8);
             if (at < 0)
             {
-                return;
+                // Keep a tail that may be the start of "<trkpt" cut by the chunk's end.
+                return final ? gpx.Length : Math.Max(gpx.Length - rest.Length, gpx.Length - ("<trkpt"u8.Length - 1));
             }
 
-            gpx = gpx[(at + 6)..];
-            if (gpx.IsEmpty || gpx[0] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            var pointStart = gpx.Length - rest.Length + at;
+            rest = rest[(at + 6)..];
+            if (rest.IsEmpty)
+            {
+                return final ? gpx.Length : pointStart;
+            }
+
+            if (rest[0] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
             {
                 continue; // <trkptExtension> or the like
             }
 
-            number++;
-            var tagEnd = gpx.IndexOf((byte)'>');
+            var current = number + 1;
+            var tagEnd = rest.IndexOf((byte)'>');
             if (tagEnd < 0)
             {
-                throw new FormatException($"trkpt {number} is cut short: the file ends inside it");
+                return final ? throw new FormatException($"trkpt {current} is cut short: the file ends inside it") : pointStart;
             }
 
-            var attributes = gpx[..tagEnd];
-            var selfClosing = tagEnd > 0 && gpx[tagEnd - 1] == '/';
-            var latitude = Coordinate(attributes, "lat"u8, 90, number);
-            var longitude = Coordinate(attributes, "lon"u8, 180, number);
-            gpx = gpx[(tagEnd + 1)..];
-
+            var attributes = rest[..tagEnd];
+            var selfClosing = tagEnd > 0 && rest[tagEnd - 1] == '/';
+            var afterTag = rest[(tagEnd + 1)..];
             ReadOnlySpan<byte> body = default;
             if (!selfClosing)
             {
-                var close = gpx.IndexOf("</trkpt>"u8);
+                var close = afterTag.IndexOf("</trkpt>"u8);
                 if (close < 0)
                 {
-                    throw new FormatException($"trkpt {number} is not closed: the file ends inside it");
+                    return final ? throw new FormatException($"trkpt {current} is not closed: the file ends inside it") : pointStart;
                 }
 
-                body = gpx[..close];
-                gpx = gpx[(close + 8)..];
+                body = afterTag[..close];
+                afterTag = afterTag[(close + 8)..];
             }
+
+            number = current;
+            var latitude = Coordinate(attributes, "lat"u8, 90, current);
+            var longitude = Coordinate(attributes, "lon"u8, 180, current);
+            rest = afterTag;
 
             var children = Children.Read(body);
             if (children.Time.IsEmpty || !TryParseTime(children.Time, out var time))
             {
-                throw new FormatException($"trkpt {number} ({Invariant(latitude)},{Invariant(longitude)}) has no readable time (\"{Encoding.UTF8.GetString(children.Time)}\")");
+                throw new FormatException($"trkpt {current} ({Invariant(latitude)},{Invariant(longitude)}) has no readable time (\"{Encoding.UTF8.GetString(children.Time)}\")");
             }
 
             var speed = Number(children.Speed);

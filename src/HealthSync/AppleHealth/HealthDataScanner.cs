@@ -24,6 +24,7 @@ internal sealed class HealthDataScanner
     private readonly SampleStore? _samples;
     private RecordParser? _records;
     private readonly int _bufferSize;
+    private readonly int _maxElementBytes;
 
     private byte[] _buffer = [];
     private int _position;
@@ -34,11 +35,12 @@ internal sealed class HealthDataScanner
     private long _lines;
     private int _lineMark;
 
-    public HealthDataScanner(ExportSource source, SampleStore? samples, int bufferSize)
+    public HealthDataScanner(ExportSource source, SampleStore? samples, int bufferSize, int maxElementBytes = int.MaxValue)
     {
         _source = source;
         _samples = samples;
         _bufferSize = bufferSize;
+        _maxElementBytes = maxElementBytes;
     }
 
     /// <summary>Waits for the records handed to the parser, then seals the store (idempotent).</summary>
@@ -142,6 +144,12 @@ internal sealed class HealthDataScanner
         var keep = _end - _position;
         if (_position == 0 && keep == _buffer.Length)
         {
+            if (_buffer.Length >= _maxElementBytes)
+            {
+                throw new ExportReadException(_source.DocumentName, $"line {LineAt(0)}",
+                    $"an element is longer than {_maxElementBytes >> 20} MB, far more than any real one: the export is damaged");
+            }
+
             var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
             _buffer.AsSpan(0, keep).CopyTo(larger);
             ArrayPool<byte>.Shared.Return(_buffer);

@@ -177,7 +177,7 @@ internal sealed class RecordParser : IDisposable
     private void Unreadable(long line, string reason)
     {
         UnreadableRecords++;
-        FirstUnreadableRecord ??= new ReadProblem($"{_documentName}, line {line}", reason);
+        FirstUnreadableRecord ??= new ReadProblem($"{_documentName}, line {line}", reason, ReadProblemKind.RecordsSkipped);
     }
 
     private readonly record struct Item(int Offset, int Length, SampleKind Kind, int Cursor, long Line);

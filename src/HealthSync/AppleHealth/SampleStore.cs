@@ -98,9 +98,10 @@ internal sealed class SampleStore
 
     /// <summary>
     /// The samples of a kind that start and end inside [start, end]; only the preferred source's when it wrote any
-    /// (a watch and a phone both count distance: summing both would double it).
+    /// (a watch and a phone both count distance: summing both would double it), and none of another source when
+    /// <paramref name="onlyPreferred"/> is set.
     /// </summary>
-    public List<QuantitySample> Query(SampleKind kind, DateTimeOffset start, DateTimeOffset end, string preferredSource)
+    public List<QuantitySample> Query(SampleKind kind, DateTimeOffset start, DateTimeOffset end, string preferredSource, bool onlyPreferred = false)
     {
         if (!_sealed)
         {
@@ -128,7 +129,7 @@ internal sealed class SampleStore
         for (var i = first; i < samples.Length && samples[i].Start <= to; i++)
         {
             var s = samples[i];
-            if (s.End <= to && (!anyPreferred || s.Source == preferred))
+            if (s.End <= to && (s.Source == preferred || (!anyPreferred && !onlyPreferred)))
             {
                 result.Add(new QuantitySample(DateTimeOffset.FromUnixTimeSeconds(s.Start + Epoch), DateTimeOffset.FromUnixTimeSeconds(s.End + Epoch), s.Value));
             }

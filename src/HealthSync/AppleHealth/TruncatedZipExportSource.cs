@@ -32,13 +32,30 @@ internal sealed class TruncatedZipExportSource : ExportSource
 
     public override ReadProblem? Damage => new(
         System.IO.Path.GetFileName(Path),
-        "the zip's central directory is missing (the file was cut short or damaged): the workouts were read from its entries one by one, and route files after the document could not be reached");
+        "the zip's central directory is missing (the file was cut short or damaged): the workouts were read from its entries one by one, and route files after the document could not be reached",
+        ReadProblemKind.DocumentDamaged);
 
     public override long BytesRead => _file?.Position ?? 0;
 
     public static ExportSource Create(string path)
     {
-        var fileName = System.IO.Path.GetFileName(path);
+        try
+        {
+            return Walk(path);
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException or NotSupportedException)
+        {
+            // Headers cut or garbled mid-way: the same answer as finding nothing.
+            throw NoDocument(path, ex);
+        }
+    }
+
+    private static ExportReadException NoDocument(string path, Exception? inner = null) =>
+        new(System.IO.Path.GetFileName(path), null,
+            "the zip is truncated or damaged (its central directory is missing) and no HealthData document could be found before the break", inner);
+
+    private static ExportSource Walk(string path)
+    {
         using var file = File.OpenRead(path);
         Span<byte> header = stackalloc byte[30];
         while (file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) == header.Length
@@ -58,27 +75,71 @@ internal sealed class TruncatedZipExportSource : ExportSource
             if (ZipExportSource.IsCandidate(name) && method is Deflate or 0)
             {
                 var candidate = new TruncatedZipExportSource(path, name, dataOffset, method == Deflate, file.Length);
-                using (var stream = candidate.OpenDocument())
+                var found = false;
+                try
                 {
-                    if (StartsHealthData(stream))
+                    using var stream = candidate.OpenDocument();
+                    found = StartsHealthData(stream);
+                }
+                finally
+                {
+                    if (!found)
                     {
-                        return candidate;
+                        candidate.Dispose();
                     }
                 }
 
-                candidate.Dispose();
+                if (found)
+                {
+                    return candidate;
+                }
             }
 
             if ((flags & HasDataDescriptor) != 0 && compressedSize == 0)
             {
-                break; // The entry's size is only known after it: the walk cannot go on.
+                // The entry's size is only written after its data (Macs zip this way): find the next entry by its
+                // signature. A match inside compressed data is possible but rare, and only leads to a garbled
+                // header, which ends the walk like a cut.
+                if (!SeekNextHeader(file))
+                {
+                    break;
+                }
+
+                continue;
             }
 
             file.Seek(dataOffset + compressedSize, SeekOrigin.Begin);
         }
 
-        throw new ExportReadException(fileName, null,
-            "the zip is truncated or damaged (its central directory is missing) and no HealthData document could be found before the break");
+        throw NoDocument(path);
+    }
+
+    /// <summary>Moves to the next local file header signature; false at the end of the file.</summary>
+    private static bool SeekNextHeader(FileStream file)
+    {
+        Span<byte> signature = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(signature, LocalHeaderSignature);
+        var buffer = new byte[1 << 16];
+        var start = file.Position;
+        while (true)
+        {
+            var read = file.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            var at = buffer.AsSpan(0, read).IndexOf(signature);
+            if (at >= 0)
+            {
+                file.Position = start + at;
+                return true;
+            }
+
+            if (read < buffer.Length)
+            {
+                return false;
+            }
+
+            // The signature may straddle two reads: step back over its first three bytes.
+            start += read - (signature.Length - 1);
+            file.Position = start;
+        }
     }
 
     public override Stream OpenDocument()
@@ -89,10 +150,11 @@ internal sealed class TruncatedZipExportSource : ExportSource
         return _deflated ? new DeflateStream(_file, CompressionMode.Decompress, leaveOpen: true) : _file;
     }
 
-    public override Stream? OpenRoute(string referencePath) => null;
+    public override Stream OpenRoute(string referencePath) =>
+        throw new RouteFileException("cannot be reached: the zip was cut short, and its entries after the document cannot be found");
 
     public override string DescribeRoute(string referencePath) =>
-        $"{System.IO.Path.GetFileName(Path)} › {referencePath.TrimStart('/')} (beyond the truncation)";
+        $"{System.IO.Path.GetFileName(Path)} › {referencePath.TrimStart('/')}";
 
     public override void Dispose() => _file?.Dispose();
 }

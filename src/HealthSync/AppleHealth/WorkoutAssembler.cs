@@ -25,16 +25,22 @@ internal sealed class WorkoutAssembler
         var category = SportCategories.Of(draft.ActivityType);
         var shortName = SportCategories.ShortName(draft.ActivityType);
         var id = WorkoutId.Create(draft.ActivityType, draft.Start, draft.End);
-        void Problem(string reason) => problems.Add(new ReadProblem(where, $"workout {id} ({shortName}, {draft.Start:yyyy-MM-dd HH:mm}Z): {reason}"));
+        void Problem(ReadProblemKind kind, string reason) =>
+            problems.Add(new ReadProblem(where, $"workout {id} ({shortName}, {draft.Start:yyyy-MM-dd HH:mm}Z): {reason}", kind) { WorkoutId = id });
+        void Ignored(string reason) => Problem(ReadProblemKind.FieldIgnored, reason);
 
         foreach (var warning in draft.Warnings)
         {
-            Problem(warning);
+            Ignored(warning);
         }
+
+        var defects = new List<WorkoutDefect>();
+        var route = _readRoutes ? Route(draft, Problem, defects) : [];
 
         var kinds = KindsFor(category, shortName);
         var heartRateSamples = Query(SampleKind.HeartRate, draft);
-        var distanceSamples = Query(kinds.Distance, draft);
+        var ownDistance = Distance(draft, kinds.Distance) ?? draft.TotalDistanceMeters;
+        var (distanceMeters, distanceSamples) = DistanceFromSamples(category, shortName, kinds.Distance, ownDistance, draft);
         var heartRate = draft.Statistics.Find(s => s.Type == "HKQuantityTypeIdentifierHeartRate");
         var laps = Events(draft, "HKWorkoutEventTypeLap", LapKind.Lap);
         var segments = Events(draft, "HKWorkoutEventTypeSegment", LapKind.Segment);
@@ -47,12 +53,12 @@ internal sealed class WorkoutAssembler
             Indoor = Metadata(draft, "HKIndoorWorkout") switch { "1" => true, "0" => false, _ => null },
             Start = draft.Start,
             End = draft.End,
-            TimeZoneId = TimeZone(draft, Problem),
+            TimeZoneId = TimeZone(draft, Ignored),
             Duration = draft.Duration,
             Pauses = Pauses(draft),
-            DistanceMeters = Distance(draft, kinds.Distance) ?? draft.TotalDistanceMeters ?? SumOrNull(distanceSamples),
+            DistanceMeters = distanceMeters,
             EnergyKilocalories = draft.Statistics.Find(s => s.Type == "HKQuantityTypeIdentifierActiveEnergyBurned")?.Sum ?? draft.TotalEnergyKilocalories,
-            ElevationGainMeters = Length(draft, "HKElevationAscended", Problem),
+            ElevationGainMeters = Length(draft, "HKElevationAscended", Ignored),
             HeartRate = heartRate is null && heartRateSamples.Count == 0
                 ? null
                 : new HeartRateSummary(
@@ -63,7 +69,7 @@ internal sealed class WorkoutAssembler
             PowerSamples = Query(kinds.Power, draft),
             CadenceSamples = kinds.Cadence is { } cadence ? Query(cadence, draft) : [],
             SpeedSamples = Query(kinds.Speed, draft),
-            Route = _readRoutes ? Route(draft, Problem) : [],
+            Route = route,
             Laps = draft.Parts.Count > 0
                 ? draft.Parts.Select(p => new WorkoutLap(p.Start, p.End, LapKind.Part)).ToList()
                 : laps.Count > 0 && !isSwim ? laps : NonOverlapping(segments),
@@ -74,11 +80,12 @@ internal sealed class WorkoutAssembler
                     .Select(e => new SwimLength(e.Date, e.Date + e.Duration, e.Stroke ?? SwimStroke.Unknown)).ToList()
                 : [],
             SwimLocation = Metadata(draft, "HKSwimmingLocationType") switch { "1" => SwimLocation.Pool, "2" => SwimLocation.OpenWater, _ => SwimLocation.Unknown },
-            PoolLengthMeters = Length(draft, "HKLapLength", Problem),
+            PoolLengthMeters = Length(draft, "HKLapLength", Ignored),
             IsPoolLengthInYards = InYards(draft, "HKLapLength"),
             Source = draft.Source,
             SourceVersion = draft.SourceVersion,
             Device = DeviceDescription.Parse(draft.DeviceDescription),
+            Defects = defects,
         };
     }
 
@@ -94,13 +101,39 @@ internal sealed class WorkoutAssembler
     private List<QuantitySample> Query(SampleKind kind, WorkoutDraft draft) =>
         _samples?.Query(kind, draft.Start, draft.End, draft.Source) ?? [];
 
+    /// <summary>
+    /// The workout's distance and its distance series. The rule: a total comes from the workout itself (its
+    /// WorkoutStatistics, else its totalDistance attribute). Samples may give a total only for a sport whose
+    /// recording measures distance (walks, hikes, runs, rides, swims, wheelchair pushes) and only when the
+    /// workout's own source wrote them. Any other device's samples, such as the iPhone pedometer counting the phone in a
+    /// pocket during a 70-minute yoga session (571 m), may fill the series of a workout that has a total of its own
+    /// (the FIT writer scales the series to it), and are dropped otherwise, since a series alone becomes a total
+    /// in the FIT file. Sports without distance (yoga, strength, HIIT, rowing...) get no distance samples at all:
+    /// even their own watch counts background steps as distance.
+    /// </summary>
+    private (double? Total, List<QuantitySample> Series) DistanceFromSamples(SportCategory category, string shortName, SampleKind kind, double? own, WorkoutDraft draft)
+    {
+        var measuresDistance = category is SportCategory.Cycling or SportCategory.Running or SportCategory.WalksHikes or SportCategory.Swimming
+            || shortName.StartsWith("Wheelchair", StringComparison.Ordinal);
+        if (!measuresDistance || _samples is null)
+        {
+            return (own, []);
+        }
+
+        var mine = _samples.Query(kind, draft.Start, draft.End, draft.Source, onlyPreferred: true);
+        if (mine.Count > 0)
+        {
+            return (own ?? mine.Sum(s => s.Value), mine);
+        }
+
+        return own is null ? (null, []) : (own, Query(kind, draft));
+    }
+
     private static double? Distance(WorkoutDraft draft, SampleKind kind)
     {
         var wanted = DistancePrefix + kind.ToString()["Distance".Length..];
         return (draft.Statistics.Find(s => s.Type == wanted) ?? draft.Statistics.Find(s => s.Type.StartsWith(DistancePrefix, StringComparison.Ordinal)))?.Sum;
     }
-
-    private static double? SumOrNull(List<QuantitySample> samples) => samples.Count == 0 ? null : samples.Sum(s => s.Value);
 
     private static string? Metadata(WorkoutDraft draft, string key) => draft.Metadata.GetValueOrDefault(key)?.Trim();
 
@@ -198,32 +231,46 @@ internal sealed class WorkoutAssembler
         return chosen;
     }
 
-    private List<RoutePoint> Route(WorkoutDraft draft, Action<string> problem)
+    /// <summary>
+    /// Joins the inline route and the route files. A file that cannot be read is both a problem to list and a
+    /// defect the workout carries: sent without it, the workout would be complete in the service's eyes and the
+    /// route could never arrive from a later, intact export.
+    /// </summary>
+    private List<RoutePoint> Route(WorkoutDraft draft, Action<ReadProblemKind, string> problem, List<WorkoutDefect> defects)
     {
+        void Unreadable(string file, string why)
+        {
+            var detail = $"route file {_source.DescribeRoute(file)} {why}";
+            defects.Add(new WorkoutDefect(WorkoutDefectKind.RouteUnreadable, detail));
+            problem(ReadProblemKind.RouteUnreadable, $"{detail}; the workout is kept without that part of its route");
+        }
+
         var points = new List<RoutePoint>(draft.InlineRoute);
         foreach (var file in draft.RouteFiles)
         {
+            var before = points.Count;
             try
             {
                 using var gpx = _source.OpenRoute(file);
-                if (gpx is null)
-                {
-                    problem($"route file {_source.DescribeRoute(file)} is missing; the workout is kept without that part of its route");
-                    continue;
-                }
-
                 GpxRouteReader.Read(gpx, points);
             }
-            catch (Exception ex) when (ex is System.Xml.XmlException or FormatException or InvalidDataException or IOException)
+            catch (RouteFileException ex)
             {
-                problem($"route file {_source.DescribeRoute(file)} cannot be read ({ex.Message}); the workout is kept without that part of its route");
+                points.RemoveRange(before, points.Count - before);
+                Unreadable(file, ex.Message);
+            }
+            catch (Exception ex) when (ex is System.Xml.XmlException or FormatException or InvalidDataException or IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                // Half a file is not kept: the workout is marked as lacking this route, whole.
+                points.RemoveRange(before, points.Count - before);
+                Unreadable(file, $"cannot be read ({ex.Message})");
             }
         }
 
         // A route recorded at another time (seen in real exports) would put no position on the workout: say so.
         if (points.Count > 0 && !points.Any(p => p.Time >= draft.Start - RouteSlack && p.Time <= draft.End + RouteSlack))
         {
-            problem($"its route ({points.Count} points, {points[0].Time:yyyy-MM-dd HH:mm}Z to {points[^1].Time:yyyy-MM-dd HH:mm}Z) has no point within the workout's time; the route is kept but will show nothing");
+            problem(ReadProblemKind.RouteOutsideWorkout, $"its route ({points.Count} points, {points[0].Time:yyyy-MM-dd HH:mm}Z to {points[^1].Time:yyyy-MM-dd HH:mm}Z) has no point within the workout's time; the route is kept but will show nothing");
         }
 
         // Split routes and several segments are joined in time order (a stable sort keeps duplicate timestamps in

@@ -101,6 +101,58 @@ internal static class WorkoutElementParser
         return draft;
     }
 
+    /// <summary>
+    /// What can still be read of a Workout element that <see cref="Parse"/> rejected: its identifying attributes,
+    /// each on its own, straight from the start tag's bytes (the element may not even be well-formed XML).
+    /// </summary>
+    public static UnreadableWorkout ReadLeniently(byte[] xml)
+    {
+        var tag = StartTagOf(xml);
+        var type = Text(tag, "workoutActivityType="u8)?.Trim();
+        return new UnreadableWorkout(
+            string.IsNullOrEmpty(type) ? null : type,
+            HealthDate.TryParse(Text(tag, "startDate="u8), out var start) ? start : null,
+            HealthDate.TryParse(Text(tag, "endDate="u8), out var end) ? end : null,
+            Text(tag, "sourceName="u8)?.Trim());
+
+        static string? Text(ReadOnlySpan<byte> tag, ReadOnlySpan<byte> nameEquals)
+        {
+            var cursor = 0;
+            var value = StartTag.Attribute(tag, nameEquals, ref cursor);
+            if (value.IsEmpty)
+            {
+                return null;
+            }
+
+            var text = System.Text.Encoding.UTF8.GetString(value);
+            return text.Contains('&', StringComparison.Ordinal) ? System.Net.WebUtility.HtmlDecode(text) : text;
+        }
+    }
+
+    /// <summary>The start tag: up to the first '&gt;' outside quotes, so that a child's attributes are never taken for the workout's.</summary>
+    private static ReadOnlySpan<byte> StartTagOf(ReadOnlySpan<byte> xml)
+    {
+        byte quote = 0;
+        for (var i = 0; i < xml.Length; i++)
+        {
+            var b = xml[i];
+            if (quote != 0)
+            {
+                quote = b == quote ? (byte)0 : quote;
+            }
+            else if (b is (byte)'"' or (byte)'\'')
+            {
+                quote = b;
+            }
+            else if (b == '>')
+            {
+                return xml[..i];
+            }
+        }
+
+        return xml;
+    }
+
     private static void AddMetadata(Dictionary<string, string> metadata, XmlReader reader)
     {
         var key = reader.GetAttribute("key");

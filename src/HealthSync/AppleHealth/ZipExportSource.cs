@@ -10,8 +10,13 @@ internal sealed class ZipExportSource : ExportSource
     private readonly ZipArchiveEntry _document;
     private readonly string _folder;
     private readonly Lock _routeLock = new();
-    private FileStream? _routesFile;
-    private ZipArchive? _routes;
+
+    // Route files are read through archives of their own: the document's stream is being inflated on another
+    // thread (ReadAheadStream), and seeking it from there would corrupt that read. Each route read leases one
+    // archive for as long as its stream is open, so routes stream on several threads without ever being copied
+    // whole into memory; there are at most as many archives as routes read at once.
+    private readonly Stack<ZipArchive> _idleRouteArchives = new();
+    private readonly List<IDisposable> _routeResources = [];
 
     private ZipExportSource(string path, FileStream file, ZipArchive archive, ZipArchiveEntry document)
         : base(path)
@@ -29,6 +34,9 @@ internal sealed class ZipExportSource : ExportSource
 
     public override long TotalBytes { get; }
 
+    /// <summary>Uncompressed size of the HealthData document, to tell this zip from its own extracted copy.</summary>
+    public long DocumentLength => _document.Length;
+
     public override long BytesRead => _file.Position;
 
     /// <summary>Opens a zip and finds the entry holding the HealthData document; a zip without its central directory is walked by local headers.</summary>
@@ -40,9 +48,9 @@ internal sealed class ZipExportSource : ExportSource
         {
             archive = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true);
         }
-        catch (InvalidDataException)
+        catch (Exception ex) when (ex is InvalidDataException or ArgumentException or NotSupportedException or IOException)
         {
-            // No end-of-central-directory record: the zip was cut short (an interrupted copy or download).
+            // No end-of-central-directory record (or a garbled one): the zip was cut short (an interrupted copy or download).
             file.Dispose();
             return TruncatedZipExportSource.Create(path);
         }
@@ -72,32 +80,24 @@ internal sealed class ZipExportSource : ExportSource
 
     public override Stream OpenDocument() => _document.Open();
 
-    public override Stream? OpenRoute(string referencePath)
+    public override Stream OpenRoute(string referencePath)
     {
-        lock (_routeLock)
+        var relative = RouteFiles.Relative(referencePath) ?? throw RouteFiles.Outside(referencePath);
+        var archive = LeaseRouteArchive();
+        try
         {
-            // Route files are read through an archive of their own: the document's stream is being inflated on
-            // another thread (ReadAheadStream), and seeking it from here would corrupt that read.
-            if (_routes is null)
+            var entry = archive.GetEntry(_folder + relative) ?? throw new RouteFileException("is missing");
+            if (entry.Length > RouteFiles.MaxBytes)
             {
-                _routesFile = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
-                _routes = new ZipArchive(_routesFile, ZipArchiveMode.Read, leaveOpen: true);
+                throw RouteFiles.TooLarge();
             }
 
-            var entry = _routes.GetEntry(_folder + referencePath.TrimStart('/'));
-            if (entry is null)
-            {
-                return null;
-            }
-
-            var copy = new MemoryStream(checked((int)entry.Length));
-            using (var stream = entry.Open())
-            {
-                stream.CopyTo(copy);
-            }
-
-            copy.Position = 0;
-            return copy;
+            return new LeasedStream(entry.Open(), () => ReturnRouteArchive(archive));
+        }
+        catch
+        {
+            ReturnRouteArchive(archive);
+            throw;
         }
     }
 
@@ -106,10 +106,44 @@ internal sealed class ZipExportSource : ExportSource
 
     public override void Dispose()
     {
-        _routes?.Dispose();
-        _routesFile?.Dispose();
+        lock (_routeLock)
+        {
+            foreach (var resource in _routeResources)
+            {
+                resource.Dispose();
+            }
+
+            _routeResources.Clear();
+            _idleRouteArchives.Clear();
+        }
+
         _archive.Dispose();
         _file.Dispose();
+    }
+
+    private ZipArchive LeaseRouteArchive()
+    {
+        lock (_routeLock)
+        {
+            if (_idleRouteArchives.TryPop(out var idle))
+            {
+                return idle;
+            }
+
+            var file = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+            _routeResources.Add(file);
+            var archive = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true);
+            _routeResources.Add(archive);
+            return archive;
+        }
+    }
+
+    private void ReturnRouteArchive(ZipArchive archive)
+    {
+        lock (_routeLock)
+        {
+            _idleRouteArchives.Push(archive);
+        }
     }
 
     private static ZipArchiveEntry FindDocument(string path, ZipArchive archive)
@@ -125,7 +159,7 @@ internal sealed class ZipExportSource : ExportSource
                     return entry;
                 }
             }
-            catch (InvalidDataException ex)
+            catch (Exception ex) when (ex is InvalidDataException or NotSupportedException or IOException)
             {
                 throw new ExportReadException(System.IO.Path.GetFileName(path), $"entry {entry.FullName}", $"the zip entry is damaged ({ex.Message})", ex);
             }

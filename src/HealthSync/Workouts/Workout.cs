@@ -100,6 +100,9 @@ public sealed record Workout
 
     /// <summary>The recording device, when the export names it.</summary>
     public WorkoutDevice? Device { get; init; }
+
+    /// <summary>What the workout should hold but does not (a referenced route that could not be read); empty when it is complete.</summary>
+    public IReadOnlyList<WorkoutDefect> Defects { get; init; } = [];
 }
 
 /// <summary>A span of time between two instants.</summary>

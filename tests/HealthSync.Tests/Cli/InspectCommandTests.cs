@@ -90,7 +90,7 @@ public sealed class InspectCommandTests
 
         var run = await CliRunner.RunAsync("inspect", dir.File("export.xml"), "--json");
 
-        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(1, run.ExitCode);
         using var json = JsonDocument.Parse(run.Out);
         Assert.Single(json.RootElement.GetProperty("workouts").EnumerateArray());
         var problem = Assert.Single(json.RootElement.GetProperty("problems").EnumerateArray());
