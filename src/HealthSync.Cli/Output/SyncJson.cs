@@ -35,8 +35,8 @@ internal sealed record SyncDocument(
 internal sealed record SyncWorkoutJson(string WorkoutId, string Status, string Kind, string? Reason, string? IntervalsActivityId);
 
 /// <summary>One line of `history --json`.</summary>
-internal sealed record HistoryJson(string WorkoutId, string ActivityType, string Category, string Start, string Status, string Kind, string? Reason, string? IntervalsActivityId, string At)
+internal sealed record HistoryJson(string WorkoutId, string ActivityType, string Category, string Start, string Status, string Kind, string? Reason, string? IntervalsActivityId, string At, bool Resolved)
 {
     public static HistoryJson From(HistoryEntry e) =>
-        new(e.WorkoutId, e.ActivityType, e.Category, WorkoutJson.Instant(e.Start), e.Status, e.Kind.Code(), e.Reason, e.IntervalsActivityId, WorkoutJson.Instant(e.At));
+        new(e.WorkoutId, e.ActivityType, e.Category, WorkoutJson.Instant(e.Start), e.Status, e.Kind.Code(), e.Reason, e.IntervalsActivityId, WorkoutJson.Instant(e.At), e.Resolved);
 }

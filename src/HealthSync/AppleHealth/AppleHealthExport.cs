@@ -44,7 +44,11 @@ public sealed class AppleHealthExport : IWorkoutSource, IDisposable
     string IWorkoutSource.Name => DocumentName;
 
     /// <inheritdoc />
-    IReadOnlyList<SourceProblem> IWorkoutSource.Problems => [.. _problems.Select(p => new SourceProblem(p.Where, p.Reason))];
+    IReadOnlyList<SourceProblem> IWorkoutSource.Problems => [.. _problems.Select(p => new SourceProblem(p.Where, p.Reason)
+    {
+        IsDamage = p.Kind.MeansDamage(),
+        Unreadable = p.Workout is { ActivityType: { } type, Start: { } start, End: { } end } ? new WorkoutKey(type, start, end) : null,
+    })];
 
     /// <summary>Opens an export and finds its HealthData document.</summary>
     /// <exception cref="ExportReadException">The path is missing, not a zip or XML, or holds no HealthData document.</exception>

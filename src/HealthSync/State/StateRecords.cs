@@ -23,6 +23,9 @@ public sealed record HistoryEntry(
 {
     /// <summary>uploaded, skipped or failed.</summary>
     public string Status => Kind.Status();
+
+    /// <summary>A failure that a later run resolved: the workout is settled in Intervals.icu now.</summary>
+    public bool Resolved { get; init; }
 }
 
 /// <summary>An upload that was started and not yet seen to finish (the process may have been killed during it).</summary>

@@ -83,6 +83,17 @@ public sealed partial class SyncState : IRequestLedger, IDisposable
                 """,
                 ("$id", outcome.WorkoutId), ("$s", outcome.Kind.Status()), ("$k", outcome.Kind.Code()), ("$r", outcome.Reason),
                 ("$a", outcome.IntervalsActivityId), ("$h", fitSha256), ("$at", Format(outcome.UpdatedAt)));
+            // The same outcome again (a failure that fails the same way each run) is one event, not one a run.
+            using var last = Command("SELECT kind, reason FROM history WHERE workout_id = $id ORDER BY id DESC LIMIT 1", [("$id", outcome.WorkoutId)]);
+            last.Transaction = transaction;
+            using (var reader = last.ExecuteReader())
+            {
+                if (history is not null && reader.Read() && reader.GetString(0) == history.Kind.Code() && Text(reader, 1) == history.Reason)
+                {
+                    history = null;
+                }
+            }
+
             if (history is not null)
             {
                 Run(transaction, """
@@ -98,16 +109,22 @@ public sealed partial class SyncState : IRequestLedger, IDisposable
         }
     }
 
-    /// <summary>History, newest first; <paramref name="status"/> filters (uploaded, skipped, failed).</summary>
+    /// <summary>History, newest first; <paramref name="status"/> filters (uploaded, skipped, failed: failures a later run resolved are left out).</summary>
     public IReadOnlyList<HistoryEntry> History(string? status, int limit)
     {
         var result = new List<HistoryEntry>();
         Query(
             """
-            SELECT workout_id, activity_type, category, start, kind, reason, intervals_activity_id, at FROM history
-            WHERE $s IS NULL OR status = $s ORDER BY id DESC LIMIT $n
+            SELECT h.workout_id, h.activity_type, h.category, h.start, h.kind, h.reason, h.intervals_activity_id, h.at,
+                   h.status = 'failed' AND w.status IN ('uploaded', 'skipped') AS resolved
+            FROM history h LEFT JOIN workouts w ON w.workout_id = h.workout_id
+            WHERE ($s IS NULL OR h.status = $s) AND NOT (COALESCE($s, '') = 'failed' AND COALESCE(w.status IN ('uploaded', 'skipped'), 0))
+            ORDER BY h.id DESC LIMIT $n
             """,
-            r => result.Add(new HistoryEntry(r.GetString(0), r.GetString(1), r.GetString(2), Instant(r.GetString(3)), OutcomeKinds.FromCode(r.GetString(4)), Text(r, 5), Text(r, 6), Instant(r.GetString(7)))),
+            r => result.Add(new HistoryEntry(r.GetString(0), r.GetString(1), r.GetString(2), Instant(r.GetString(3)), OutcomeKinds.FromCode(r.GetString(4)), Text(r, 5), Text(r, 6), Instant(r.GetString(7)))
+            {
+                Resolved = !r.IsDBNull(8) && r.GetInt64(8) == 1,
+            }),
             ("$s", status), ("$n", limit));
         return result;
     }

@@ -29,6 +29,8 @@ public static class OutcomeText
             ReasonCode.ConvertFailed => "could not convert to FIT: " + outcome.Detail,
             ReasonCode.Rejected => "rejected by Intervals.icu " + outcome.Detail,
             ReasonCode.Unavailable => outcome.Detail,
+            ReasonCode.Incomplete => $"incomplete, not sent: {outcome.Detail}. The export is damaged: export again from the Health app, and the next run sends it whole",
+            ReasonCode.Unreadable => $"could not be read: {outcome.Detail}",
             ReasonCode.New => "new workout, not in Intervals.icu",
             ReasonCode.NewNotChecked => "new workout (not checked: no account)",
             ReasonCode.RunStopped => "not sent: the run stopped first" + (outcome.Detail is { } why ? $" ({why})" : string.Empty),

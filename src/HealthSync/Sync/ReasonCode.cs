@@ -48,6 +48,12 @@ public enum ReasonCode
     /// <summary>Failed: Intervals.icu could not be reached for this workout after the retries (<see cref="Outcome.Detail"/>).</summary>
     Unavailable,
 
+    /// <summary>Failed: part of the workout could not be read (a route file missing from a damaged export); never sent incomplete (<see cref="Outcome.Detail"/>).</summary>
+    Incomplete,
+
+    /// <summary>Failed: the source could not read the workout at all (<see cref="Outcome.Detail"/>).</summary>
+    Unreadable,
+
     /// <summary>Would upload (dry run): new, not in Intervals.icu.</summary>
     New,
 

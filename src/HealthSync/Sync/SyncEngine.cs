@@ -178,6 +178,11 @@ internal sealed class SyncEngine(SyncState state, IntervalsClient? client, TimeP
                             StartGap = DuplicateRules.Gap(theirs, workout, zone),
                         });
                     }
+                    else if (workout.Defects.Count > 0)
+                    {
+                        // Nothing degraded is ever marked synced: sent without its route, it could never get it later.
+                        Settle(workout, Outcome.Failed(ReasonCode.Incomplete, string.Join("; ", workout.Defects.Select(d => d.Detail))));
+                    }
                     else if (request.DryRun || client is null)
                     {
                         outcomes[summary.Id] = new Outcome(OutcomeKind.WouldUpload, client is null ? ReasonCode.NewNotChecked : ReasonCode.New);

@@ -118,6 +118,7 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
             report = report with { Stop = refused };
         }
 
+        report = report with { Items = [.. report.Items, .. RecordUnreadable(run, state, settings.TimeZone)] };
         return result with
         {
             Report = report,
@@ -125,6 +126,49 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
             Problems = run.Source?.Problems ?? [],
             SourceBroken = broken,
         };
+    }
+
+    /// <summary>Workouts the source could not read at all: each gets a failed outcome and history line (never in a dry run), unless already settled.</summary>
+    private List<SyncItem> RecordUnreadable(SyncRun run, SyncState state, TimeZoneInfo zone)
+    {
+        var items = new List<SyncItem>();
+        if (run.Source is null)
+        {
+            return items;
+        }
+
+        var known = state.Workouts();
+        foreach (var problem in run.Source.Problems)
+        {
+            if (problem.Unreadable is not { } key || (known.TryGetValue(key.Id, out var record) && record.Kind.IsSettled()))
+            {
+                continue;
+            }
+
+            var workout = new Workout
+            {
+                Id = key.Id,
+                ActivityType = key.ActivityType,
+                Start = key.Start,
+                End = key.End,
+                Duration = key.End - key.Start,
+                Source = run.Source.Name,
+            };
+            var outcome = Outcome.Failed(ReasonCode.Unreadable, $"{problem.Where}: {problem.Reason}");
+            var reason = OutcomeText.Describe(outcome, zone);
+            if (!run.DryRun)
+            {
+                var now = time.GetUtcNow();
+                state.Record(
+                    new WorkoutRecord(key.Id, OutcomeKind.Failed, reason, null, now),
+                    null,
+                    new HistoryEntry(key.Id, SportCategories.ShortName(key.ActivityType), workout.Category.ToId(), key.Start, OutcomeKind.Failed, reason, null, now));
+            }
+
+            items.Add(new SyncItem(workout, outcome, reason));
+        }
+
+        return items;
     }
 
     private SyncState OpenState(SyncRun run)

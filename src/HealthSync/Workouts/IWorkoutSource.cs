@@ -30,7 +30,24 @@ public interface IWorkoutSource
 /// <summary>Something a source could not read, with where it was.</summary>
 /// <param name="Where">File and place, e.g. "export.zip › apple_health_export/export.xml, line 270".</param>
 /// <param name="Reason">What was wrong and what the reader did about it.</param>
-public sealed record SourceProblem(string Where, string Reason);
+public sealed record SourceProblem(string Where, string Reason)
+{
+    /// <summary>True when a workout is missing or incomplete because the source is damaged (a fresh export may fix it): a run that meets one must not end as a success.</summary>
+    public bool IsDamage { get; init; }
+
+    /// <summary>A workout that could not be read at all, with what could still be read of it: the run records it as failed.</summary>
+    public WorkoutKey? Unreadable { get; init; }
+}
+
+/// <summary>What identifies a workout (its type, start and end): all a source may still read of one it could not read whole, enough for a history line.</summary>
+/// <param name="ActivityType">The HKWorkoutActivityType name.</param>
+/// <param name="Start">The start instant.</param>
+/// <param name="End">The end instant.</param>
+public sealed record WorkoutKey(string ActivityType, DateTimeOffset Start, DateTimeOffset End)
+{
+    /// <summary>The id the workout would have had.</summary>
+    public string Id => WorkoutId.Create(ActivityType, Start, End);
+}
 
 /// <summary>A source cannot be read (any further): not the expected format, truncated, damaged.</summary>
 public class SourceReadException : Exception
