@@ -17,11 +17,11 @@ internal static class Account
         {
             credentials = IntervalsCredentials.FromApiKey(key);
         }
-        else if (Environment.GetEnvironmentVariable("INTERVALS_API_KEY") is { Length: > 0 } envKey)
+        else if (common.Variable("INTERVALS_API_KEY") is { Length: > 0 } envKey)
         {
             credentials = IntervalsCredentials.FromApiKey(envKey);
         }
-        else if (Environment.GetEnvironmentVariable("INTERVALS_ACCESS_TOKEN") is { Length: > 0 } token)
+        else if (common.Variable("INTERVALS_ACCESS_TOKEN") is { Length: > 0 } token)
         {
             credentials = IntervalsCredentials.FromAccessToken(token);
         }

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace HealthSync.Cli.Commands;
 
 /// <summary>Options several commands share: where the state lives, and which Intervals.icu account to use.</summary>
-internal sealed class CommonOptions
+/// <param name="environment">The context's environment (<see cref="CliContext.Environment"/>): every variable is read through it.</param>
+internal sealed class CommonOptions(Func<string, string?> environment)
 {
     public Option<string?> StateDir { get; } = new("--state-dir") { Description = "State folder (default: $HEALTHSYNC_HOME, else $XDG_DATA_HOME/healthsync, else ~/.local/share/healthsync)" };
 
@@ -27,16 +28,19 @@ internal sealed class CommonOptions
 
     public Option<int?> DailyBudget { get; } = new("--daily-budget") { Hidden = true };
 
-    public static string ResolveStateDir(ParseResult parse, Option<string?> option) =>
-        StateFolder.Resolve(parse.GetValue(option), Environment.GetEnvironmentVariable);
+    /// <summary>Reads an environment variable through the context; null when unset or empty.</summary>
+    public string? Variable(string name) => environment(name) is { Length: > 0 } value ? value : null;
+
+    /// <summary>--state-dir, else the environment's choice (see <see cref="StateFolder"/>).</summary>
+    public string ResolveStateDir(ParseResult parse) => StateFolder.Resolve(parse.GetValue(StateDir), environment);
 
     public void AddStateTo(Command command) => command.Options.Add(StateDir);
 
     /// <summary>--athlete, else $INTERVALS_ATHLETE_ID; null when neither is given.</summary>
-    public string? AthleteFrom(ParseResult parse) => parse.GetValue(Athlete) ?? Environment.GetEnvironmentVariable("INTERVALS_ATHLETE_ID");
+    public string? AthleteFrom(ParseResult parse) => parse.GetValue(Athlete) ?? Variable("INTERVALS_ATHLETE_ID");
 
     /// <summary>--base-url, else $INTERVALS_BASE_URL; null when neither is given.</summary>
-    public string? BaseUrlFrom(ParseResult parse) => parse.GetValue(BaseUrl) ?? Environment.GetEnvironmentVariable("INTERVALS_BASE_URL");
+    public string? BaseUrlFrom(ParseResult parse) => parse.GetValue(BaseUrl) ?? Variable("INTERVALS_BASE_URL");
 
     /// <summary>The client's logger: stderr lines with --verbose, else none.</summary>
     public ILogger<IntervalsClient>? Logger(ParseResult parse, CliContext context) =>

@@ -13,7 +13,7 @@ internal static class HistoryCommand
 {
     public static Command Create(CliContext context)
     {
-        var common = new CommonOptions();
+        var common = new CommonOptions(context.Environment);
         var json = new Option<bool>("--json") { Description = "Print a JSON array of entries to stdout" };
         var status = new Option<string?>("--status") { Description = "Only this outcome" };
         status.AcceptOnlyFromAmong("uploaded", "skipped", "failed");
@@ -29,7 +29,7 @@ internal static class HistoryCommand
                 return ExitCodes.BadInput;
             }
 
-            var dir = CommonOptions.ResolveStateDir(parse, common.StateDir);
+            var dir = common.ResolveStateDir(parse);
             using var state = File.Exists(Path.Combine(dir, SyncState.FileName)) ? SyncState.Open(dir, context.Time) : SyncState.InMemory(context.Time);
             var entries = state.History(parse.GetValue(status), n);
             if (parse.GetValue(json))

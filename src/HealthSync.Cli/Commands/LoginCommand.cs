@@ -10,7 +10,7 @@ internal static class LoginCommand
 {
     public static Command Create(CliContext context)
     {
-        var common = new CommonOptions();
+        var common = new CommonOptions(context.Environment);
         var noCheck = new Option<bool>("--no-check") { Description = "Store the key without asking Intervals.icu whether it works" };
         var command = new Command("login", "Connect an Intervals.icu account: the API key from Settings → Developer Settings (asked for, or read from stdin, when --api-key is not given).") { noCheck };
         common.AddStateTo(command);
@@ -53,7 +53,7 @@ internal static class LoginCommand
                 return ExitCodes.BadInput;
             }
 
-            var dir = CommonOptions.ResolveStateDir(parse, common.StateDir);
+            var dir = common.ResolveStateDir(parse);
             if (!parse.GetValue(noCheck))
             {
                 // The check is a request like any other: it counts against the budgets kept in the request log.

@@ -12,12 +12,12 @@ internal static class SettingsCommand
 {
     public static Command Create(CliContext context)
     {
-        var common = new CommonOptions();
+        var common = new CommonOptions(context.Environment);
         var command = new Command("settings", "Show the sync settings, or change one with `settings set KEY VALUE`.");
         common.AddStateTo(command);
         command.SetAction(parse =>
         {
-            using var state = SyncState.Open(CommonOptions.ResolveStateDir(parse, common.StateDir), context.Time);
+            using var state = SyncState.Open(common.ResolveStateDir(parse), context.Time);
             Show(context.Console, SyncSettings.Load(state, context.Time.LocalTimeZone.Id));
             return ExitCodes.Ok;
         });
@@ -31,7 +31,7 @@ internal static class SettingsCommand
         {
             var k = parse.GetRequiredValue(key);
             var v = parse.GetRequiredValue(value).Trim();
-            using var state = SyncState.Open(CommonOptions.ResolveStateDir(parse, common.StateDir), context.Time);
+            using var state = SyncState.Open(common.ResolveStateDir(parse), context.Time);
             if (k == SyncSettings.TimeZoneKey)
             {
                 if (!TimeZoneInfo.TryFindSystemTimeZoneById(v, out _))

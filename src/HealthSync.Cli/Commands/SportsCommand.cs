@@ -11,12 +11,12 @@ internal static class SportsCommand
 {
     public static Command Create(CliContext context)
     {
-        var common = new CommonOptions();
+        var common = new CommonOptions(context.Environment);
         var command = new Command("sports", "List the sports to sync, or change them with `sports enable|disable CATEGORY...`.");
         common.AddStateTo(command);
         command.SetAction(parse =>
         {
-            using var state = SyncState.Open(CommonOptions.ResolveStateDir(parse, common.StateDir), context.Time);
+            using var state = SyncState.Open(common.ResolveStateDir(parse), context.Time);
             Show(context.Console, SyncSettings.Load(state, context.Time.LocalTimeZone.Id));
             return ExitCodes.Ok;
         });
@@ -44,7 +44,7 @@ internal static class SportsCommand
                 parsed.Add(category);
             }
 
-            using var state = SyncState.Open(CommonOptions.ResolveStateDir(parse, common.StateDir), context.Time);
+            using var state = SyncState.Open(common.ResolveStateDir(parse), context.Time);
             foreach (var category in parsed)
             {
                 SyncSettings.SetSport(state, category, on);

@@ -16,7 +16,7 @@ internal static class SyncCommand
 {
     public static Command Create(CliContext context, SyncMode mode)
     {
-        var common = new CommonOptions();
+        var common = new CommonOptions(context.Environment);
         var path = new Argument<string>("EXPORT") { Description = "export.zip, export.xml, or the extracted apple_health_export folder" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Change nothing: show each workout, what would happen and why" };
         var json = new Option<bool>("--json") { Description = "Print {\"uploaded\",\"skipped\",\"failed\",\"notSelected\",\"workouts\":[...]} to stdout" };
@@ -42,7 +42,7 @@ internal static class SyncCommand
 
     private static async Task<int> RunAsync(CliContext context, ParseResult parse, CommonOptions common, SyncMode mode, string path, bool dryRun, bool json, DateOnly? since, int? batchSize, CancellationToken cancellationToken)
     {
-        var stateDir = CommonOptions.ResolveStateDir(parse, common.StateDir);
+        var stateDir = common.ResolveStateDir(parse);
         var console = context.Console;
         var say = json ? (Action<string>)(m => context.Error.WriteLine(Markup.Remove(m))) : console.MarkupLine;
         var localZone = context.Time.LocalTimeZone;

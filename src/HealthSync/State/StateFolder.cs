@@ -1,6 +1,6 @@
 namespace HealthSync.State;
 
-/// <summary>Finds the state folder: --state-dir, else HEALTHSYNC_HOME, else $XDG_DATA_HOME/healthsync, else ~/.local/share/healthsync.</summary>
+/// <summary>Finds the state folder: --state-dir, else HEALTHSYNC_HOME, else $XDG_DATA_HOME/healthsync, else $HOME/.local/share/healthsync.</summary>
 public static class StateFolder
 {
     /// <summary>The folder to use, given the option's value and an environment lookup.</summary>
@@ -22,7 +22,13 @@ public static class StateFolder
             return Path.Combine(Path.GetFullPath(data), "healthsync");
         }
 
-        var user = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        return Path.Combine(user, ".local", "share", "healthsync");
+        // The home folder from the given environment too (not Environment.GetFolderPath, which reads the process's
+        // HOME behind the caller's back): a host that passes an empty environment never lands in a real user's folder.
+        if ((environment("HOME") ?? environment("USERPROFILE")) is { Length: > 0 } user)
+        {
+            return Path.Combine(Path.GetFullPath(user), ".local", "share", "healthsync");
+        }
+
+        throw new InvalidOperationException("No state folder: none of HEALTHSYNC_HOME, XDG_DATA_HOME and HOME is set; name one.");
     }
 }
