@@ -1,6 +1,6 @@
 using System.CommandLine;
 using HealthSync.Intervals;
-using HealthSync.State;
+using HealthSync.Hosting;
 
 namespace HealthSync.Cli.Commands;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HealthSync.Hosting;
 using HealthSync.Intervals;
 using HealthSync.State;
 using Spectre.Console;

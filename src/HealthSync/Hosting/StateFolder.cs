@@ -1,4 +1,4 @@
-namespace HealthSync.State;
+namespace HealthSync.Hosting;
 
 /// <summary>Finds the state folder: --state-dir, else HEALTHSYNC_HOME, else $XDG_DATA_HOME/healthsync, else $HOME/.local/share/healthsync.</summary>
 public static class StateFolder

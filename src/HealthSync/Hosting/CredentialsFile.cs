@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace HealthSync.State;
+namespace HealthSync.Hosting;
 
 /// <summary>The stored Intervals.icu account: <c>credentials.json</c> in the state folder, readable by the user alone (mode 600).</summary>
 /// <remarks>Kept out of the database on purpose: the database may be copied or shared for support; this file never is.</remarks>
