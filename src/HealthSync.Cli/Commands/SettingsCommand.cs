@@ -22,8 +22,11 @@ internal static class SettingsCommand
             return ExitCodes.Ok;
         });
 
-        var key = new Argument<string>("KEY") { Description = "sync (on/off), gps-routes (on/off) or time-zone (an IANA id such as Europe/Paris)" };
-        key.AcceptOnlyFromAmong(SyncSettings.SyncKey, SyncSettings.GpsRoutesKey, SyncSettings.TimeZoneKey);
+        var key = new Argument<string>("KEY")
+        {
+            Description = "sync (on/off), gps-routes (on/off) or time-zone (an IANA id such as Europe/Paris)",
+            CustomParser = OptionValues.OneOf(SyncSettings.SyncKey, SyncSettings.GpsRoutesKey, SyncSettings.TimeZoneKey),
+        };
         var value = new Argument<string>("VALUE");
         var set = new Command("set", "Change one setting.") { key, value };
         common.AddStateTo(set);

@@ -37,7 +37,9 @@ internal static class SportsCommand
             {
                 if (!SportCategories.TryParseId(id, out var category))
                 {
-                    context.Error.WriteLine($"error: unknown sport '{id}'; one of {string.Join(", ", SportCategories.All.Select(c => c.ToId()))}");
+                    var ids = SportCategories.All.Select(c => c.ToId()).ToList();
+                    var hint = Suggestions.Nearest(id, ids) is { } nearest ? $"did you mean '{nearest}'? " : string.Empty;
+                    context.Error.WriteLine($"error: unknown sport '{id}'; {hint}The sports are {string.Join(", ", ids)}.");
                     return ExitCodes.BadInput;
                 }
 

@@ -29,6 +29,19 @@ public static class CredentialsFile
         }
     }
 
+    /// <summary>Removes the stored account; false when there was none.</summary>
+    public static bool Delete(string directory)
+    {
+        var path = Path.Combine(directory, FileName);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        File.Delete(path);
+        return true;
+    }
+
     /// <summary>Writes the account to a new file created with mode 600, then moves it over the old one.</summary>
     public static string Write(string directory, StoredCredentials credentials)
     {
