@@ -60,7 +60,7 @@ internal static class LoginCommand
                 }
                 catch (IntervalsException ex)
                 {
-                    notChecked = $"{url} could not be reached to check it: {ex.Message}";
+                    notChecked = $"the check with {url} did not get an answer about the key: {ex.Message}";
                 }
             }
 
