@@ -35,7 +35,18 @@ internal sealed class CommonOptions(Func<string, string?> environment)
     /// <summary>--state-dir, else the environment's choice (see <see cref="StateFolder"/>).</summary>
     public string ResolveStateDir(ParseResult parse) => StateFolder.Resolve(parse.GetValue(StateDir), environment);
 
-    public void AddStateTo(Command command) => command.Options.Add(StateDir);
+    /// <summary>Adds --state-dir, and a check at parse time that some folder is named (else a usage error, exit 2).</summary>
+    public void AddStateTo(Command command)
+    {
+        command.Options.Add(StateDir);
+        command.Validators.Add(result =>
+        {
+            if (!StateFolder.TryResolve(result.GetValue(StateDir), environment, out _))
+            {
+                result.AddError($"{StateFolder.NoFolder}: give --state-dir DIR");
+            }
+        });
+    }
 
     /// <summary>--athlete, else $INTERVALS_ATHLETE_ID; null when neither is given.</summary>
     public string? AthleteFrom(ParseResult parse) => parse.GetValue(Athlete) ?? Variable("INTERVALS_ATHLETE_ID");

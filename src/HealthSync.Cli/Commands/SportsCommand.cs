@@ -29,7 +29,7 @@ internal static class SportsCommand
     {
         var categories = new Argument<string[]>("CATEGORY") { Description = string.Join(", ", SportCategories.All.Select(c => c.ToId())), Arity = ArgumentArity.OneOrMore };
         var command = new Command(name, $"Turn sports {(on ? "on" : "off")}.") { categories };
-        command.Options.Add(common.StateDir);
+        common.AddStateTo(command);
         command.SetAction(parse =>
         {
             var parsed = new List<SportCategory>();

@@ -52,7 +52,8 @@ public sealed class EnvironmentIsolationTests
         Assert.Contains("no Intervals.icu account is connected", sync.Error);
         Assert.Empty(h.Server.Received.All);
         // Had HEALTHSYNC_HOME (or HOME) been read, the settings would have created a state there.
-        Assert.NotEqual(0, settings.ExitCode);
+        Assert.Equal(2, settings.ExitCode);
+        Assert.Contains("error: no state folder: none of HEALTHSYNC_HOME, XDG_DATA_HOME and HOME is set: give --state-dir DIR", settings.Error);
         Assert.Empty(Directory.EnumerateFileSystemEntries(home.Path));
     }
 

@@ -22,10 +22,12 @@ public sealed class OptionErrorTests
     [InlineData(new[] { "backfill", "export.zip", "--sinse", "2025-01-01" }, "unknown option '--sinse'; did you mean '--since'?")]
     public async Task Should_Name_The_Option_The_Value_And_The_Expected_Form(string[] args, string expected)
     {
-        var run = await CliRunner.RunAsync(args);
+        using var home = new Support.TempDirectory();
+        var run = await CliRunner.RunAsync(new Dictionary<string, string> { ["HEALTHSYNC_HOME"] = home.Path }, null, args);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("error: " + expected, run.Error);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(home.Path));
         Assert.DoesNotContain("System.", run.Error);
         Assert.DoesNotContain("Invalid URI", run.Error);
         Assert.DoesNotContain("Required command was not provided", run.Error);
