@@ -20,14 +20,15 @@ internal static class HealthSyncApp
             SettingsCommand.Create(context),
             SportsCommand.Create(context),
             LoginCommand.Create(context),
+            LogoutCommand.Create(context),
         };
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            foreach (var line in ParseErrors.Describe(parse))
             {
-                await context.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"error: {line}").ConfigureAwait(false);
             }
 
             await context.Error.WriteLineAsync("Run 'healthsync --help' for usage.").ConfigureAwait(false);

@@ -1,4 +1,8 @@
 using HealthSync.Cli;
 using Spectre.Console;
 
-return await HealthSyncApp.RunAsync(args, new CliContext(AnsiConsole.Console, Console.Out, Console.Error, TimeProvider.System, Console.In));
+var context = new CliContext(AnsiConsole.Console, Console.Out, Console.Error, TimeProvider.System, Console.In)
+{
+    Environment = Environment.GetEnvironmentVariable,
+};
+return await HealthSyncApp.RunAsync(args, context);

@@ -1,7 +1,4 @@
 using IntervalsStandIn;
 
 // dotnet run --project tools/IntervalsStandIn -- --urls http://127.0.0.1:5700 --api-key KEY [--seed seed.json] ...
-var options = StandInOptions.Parse(args);
-await using var server = await StandInServer.StartAsync(options);
-Console.WriteLine($"Intervals.icu stand-in listening on {server.BaseAddress} (athlete {options.AthleteId}); Ctrl+C to stop.");
-await server.WaitForShutdownAsync();
+return await StandInCommandLine.RunAsync(args, Console.Out, Console.Error);

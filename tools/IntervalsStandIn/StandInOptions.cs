@@ -6,7 +6,7 @@ public sealed class StandInOptions
     /// <summary>Where to listen. Default http://127.0.0.1:0 (loopback, an ephemeral port).</summary>
     public string Urls { get; set; } = "http://127.0.0.1:0";
 
-    /// <summary>The personal API key accepted as Basic API_KEY:&lt;key&gt;. Default "test-key".</summary>
+    /// <summary>The personal API key accepted as Basic API_KEY:&lt;key&gt;. Default "test-key" in-process; the program requires one (<see cref="StandInCommandLine"/>).</summary>
     public string ApiKey { get; set; } = "test-key";
 
     /// <summary>OAuth access tokens accepted as Bearer.</summary>
@@ -59,7 +59,15 @@ public sealed class StandInOptions
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
-            double Number() => double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture);
+            double Number()
+            {
+                var option = args[i];
+                var text = Next();
+                return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                    ? value
+                    : throw new ArgumentException($"{option}: '{text}' is not a number");
+            }
+
             switch (args[i])
             {
                 case "--urls": o.Urls = Next(); break;
@@ -77,7 +85,7 @@ public sealed class StandInOptions
                 case "--slow-ms": o.SlowDelay = TimeSpan.FromMilliseconds(Number()); break;
                 case "--fault-seed": o.FaultSeed = (int)Number(); break;
                 case "--seed": o.SeedFile = Next(); break;
-                default: throw new ArgumentException($"Unknown option {args[i]}");
+                default: throw new ArgumentException($"unknown option '{args[i]}'");
             }
         }
 

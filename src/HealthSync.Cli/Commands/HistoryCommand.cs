@@ -13,23 +13,16 @@ internal static class HistoryCommand
 {
     public static Command Create(CliContext context)
     {
-        var common = new CommonOptions();
+        var common = new CommonOptions(context.Environment);
         var json = new Option<bool>("--json") { Description = "Print a JSON array of entries to stdout" };
-        var status = new Option<string?>("--status") { Description = "Only this outcome" };
-        status.AcceptOnlyFromAmong("uploaded", "skipped", "failed");
-        var limit = new Option<int>("--limit") { Description = "At most N entries (default 50)", DefaultValueFactory = _ => 50 };
+        var status = new Option<string?>("--status") { Description = "Only this outcome: uploaded, skipped or failed", CustomParser = OptionValues.OneOf("uploaded", "skipped", "failed") };
+        var limit = new Option<int>("--limit") { Description = "At most N entries (default 50)", DefaultValueFactory = _ => 50, CustomParser = OptionValues.WholeNumberOr(1, 1_000_000, 50) };
         var command = new Command("history", "Show the sync history: uploaded, skipped as already synced, or failed (with the reason).") { json, status, limit };
         common.AddStateTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var n = parse.GetValue(limit);
-            if (n < 1)
-            {
-                await context.Error.WriteLineAsync("error: --limit must be at least 1").ConfigureAwait(false);
-                return ExitCodes.BadInput;
-            }
-
-            var dir = CommonOptions.ResolveStateDir(parse, common.StateDir);
+            var dir = common.ResolveStateDir(parse);
             using var state = File.Exists(Path.Combine(dir, SyncState.FileName)) ? SyncState.Open(dir, context.Time) : SyncState.InMemory(context.Time);
             var entries = state.History(parse.GetValue(status), n);
             if (parse.GetValue(json))

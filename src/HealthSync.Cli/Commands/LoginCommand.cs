@@ -1,18 +1,20 @@
 using System.CommandLine;
+using HealthSync.Hosting;
 using HealthSync.Intervals;
 using HealthSync.State;
 using Spectre.Console;
 
 namespace HealthSync.Cli.Commands;
 
-/// <summary>`healthsync login [--api-key KEY]`: checks an API key with one request and stores it in credentials.json (mode 600).</summary>
+/// <summary>`healthsync login`: reads an API key (hidden prompt, or stdin), checks it with one request and stores it in credentials.json (mode 600).</summary>
 internal static class LoginCommand
 {
     public static Command Create(CliContext context)
     {
-        var common = new CommonOptions();
+        var common = new CommonOptions(context.Environment);
         var noCheck = new Option<bool>("--no-check") { Description = "Store the key without asking Intervals.icu whether it works" };
-        var command = new Command("login", "Connect an Intervals.icu account: the API key from Settings → Developer Settings (asked for, or read from stdin, when --api-key is not given).") { noCheck };
+        var force = new Option<bool>("--force") { Description = "Replace the stored login even with a key that could not be checked" };
+        var command = new Command("login", "Connect an Intervals.icu account: the API key from Settings → Developer Settings, typed when asked (hidden) or piped to stdin.") { noCheck, force };
         common.AddStateTo(command);
         command.Options.Add(common.ApiKey);
         command.Options.Add(common.Athlete);
@@ -20,50 +22,36 @@ internal static class LoginCommand
         command.Options.Add(common.Verbose);
         command.SetAction(async (parse, ct) =>
         {
-            var key = parse.GetValue(common.ApiKey);
-            if (string.IsNullOrWhiteSpace(key))
-            {
-                key = context.Console.Profile.Capabilities.Interactive
-                    ? await context.Console.PromptAsync(new TextPrompt<string>("Intervals.icu API key:").Secret(), ct).ConfigureAwait(false)
-                    : context.In is { } input ? await input.ReadLineAsync(ct).ConfigureAwait(false) : null;
-            }
-
-            if (string.IsNullOrWhiteSpace(key))
-            {
-                await context.Error.WriteLineAsync("error: no API key given (--api-key, or type it when asked)").ConfigureAwait(false);
-                return ExitCodes.BadInput;
-            }
-
-            // As every command: the option, else the environment. What is used is stored, for the runs that follow.
+            // The URL first: a bad one is refused before anyone types a key for it.
             var athlete = common.AthleteFrom(parse);
-            var baseUrl = common.BaseUrlFrom(parse);
-            var options = new IntervalsOptions { Credentials = IntervalsCredentials.FromApiKey(key), AthleteId = athlete ?? "0" };
+            Uri? baseUrl;
             try
             {
-                if (baseUrl is not null)
-                {
-                    options.BaseUrl = new Uri(baseUrl);
-                }
-
-                options.Validate();
+                baseUrl = common.BaseUrlFrom(parse);
             }
-            catch (Exception ex) when (ex is ArgumentException or UriFormatException)
+            catch (OptionException ex)
             {
                 await context.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
 
-            var dir = CommonOptions.ResolveStateDir(parse, common.StateDir);
+            var key = await ReadKeyAsync(context, parse.GetValue(common.ApiKey), ct).ConfigureAwait(false);
+            if (string.IsNullOrWhiteSpace(key))
+            {
+                await context.Error.WriteLineAsync("error: no API key given: type it when asked, or pipe it to stdin (echo \"$KEY\" | healthsync login)").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            var url = baseUrl ?? new Uri(OptionValues.DefaultBaseUrl);
+            var options = new IntervalsOptions { Credentials = IntervalsCredentials.FromApiKey(key), AthleteId = athlete ?? "0", BaseUrl = url };
+            var dir = common.ResolveStateDir(parse);
+            string? notChecked = "--no-check was given";
             if (!parse.GetValue(noCheck))
             {
-                // The check is a request like any other: it counts against the budgets kept in the request log.
-                using var state = SyncState.Open(dir, context.Time);
-                options.RequestLedger = state;
                 try
                 {
-                    using var client = new IntervalsClient(options, context.Time, common.Logger(parse, context));
-                    var today = context.Time.GetUtcNow().UtcDateTime.Date;
-                    await client.ListActivitiesAsync(today.AddDays(-1), today.AddDays(1), ct).ConfigureAwait(false);
+                    await CheckAsync(context, common, parse, options, dir, ct).ConfigureAwait(false);
+                    notChecked = null;
                 }
                 catch (IntervalsAuthenticationException ex)
                 {
@@ -72,14 +60,55 @@ internal static class LoginCommand
                 }
                 catch (IntervalsException ex)
                 {
-                    context.Console.MarkupLine($"[yellow]warning[/]: could not check the key ({Markup.Escape(ex.Message)}); storing it anyway.");
+                    notChecked = $"the check with {url} did not get an answer about the key: {ex.Message}";
                 }
             }
 
-            var path = CredentialsFile.Write(dir, new StoredCredentials(key.Trim(), null, athlete, baseUrl));
-            context.Console.MarkupLine($"Connected. The key is stored in {Markup.Escape(path)} (readable by you alone).");
+            var stored = CredentialsFile.Read(dir);
+            var replacing = stored is not null && (stored.ApiKey != key.Trim() || !SameUrl(stored.BaseUrl, url));
+            if (notChecked is not null && replacing && !parse.GetValue(force))
+            {
+                // The stored login may be the one that works: an unchecked key (a typo, a service that was down) must
+                // not silently take its place.
+                await context.Error.WriteLineAsync($"error: the key was not checked ({notChecked}), so the login already stored in {Path.Combine(dir, CredentialsFile.FileName)} was kept. Run again when the service answers, or add --force to replace it with this unchecked key.").ConfigureAwait(false);
+                return ExitCodes.StoppedEarly;
+            }
+
+            var path = CredentialsFile.Write(dir, new StoredCredentials(key.Trim(), null, athlete, baseUrl?.ToString()));
+            context.Console.MarkupLine(notChecked is null
+                ? $"Connected to {Markup.Escape(url.ToString())}. The key is stored in {Markup.Escape(path)} (readable by you alone)."
+                : $"[yellow]Stored, not checked[/]: {Markup.Escape(notChecked)}. The key is in {Markup.Escape(path)} (readable by you alone); the next sync will find out whether it works.");
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    /// <summary>--api-key (scripts), else a hidden prompt on a terminal, else one line of stdin.</summary>
+    private static async Task<string?> ReadKeyAsync(CliContext context, string? option, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(option))
+        {
+            return option;
+        }
+
+        if (context.Console.Profile.Capabilities.Interactive)
+        {
+            return await context.Console.PromptAsync(new TextPrompt<string>("Intervals.icu API key:").Secret(), cancellationToken).ConfigureAwait(false);
+        }
+
+        return context.In is { } input ? await input.ReadLineAsync(cancellationToken).ConfigureAwait(false) : null;
+    }
+
+    /// <summary>One cheap request with the key; it counts against the budgets kept in the request log like any other.</summary>
+    private static async Task CheckAsync(CliContext context, CommonOptions common, ParseResult parse, IntervalsOptions options, string dir, CancellationToken cancellationToken)
+    {
+        using var state = SyncState.Open(dir, context.Time);
+        options.RequestLedger = state;
+        using var client = new IntervalsClient(options, context.Time, common.Logger(parse, context));
+        var today = context.Time.GetUtcNow().UtcDateTime.Date;
+        await client.ListActivitiesAsync(today.AddDays(-1), today.AddDays(1), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool SameUrl(string? stored, Uri url) =>
+        OptionValues.SameService(stored is { Length: > 0 } text && Uri.TryCreate(text, UriKind.Absolute, out var parsed) ? parsed : new Uri(OptionValues.DefaultBaseUrl), url);
 }

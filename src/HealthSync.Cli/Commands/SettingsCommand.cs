@@ -12,18 +12,21 @@ internal static class SettingsCommand
 {
     public static Command Create(CliContext context)
     {
-        var common = new CommonOptions();
+        var common = new CommonOptions(context.Environment);
         var command = new Command("settings", "Show the sync settings, or change one with `settings set KEY VALUE`.");
         common.AddStateTo(command);
         command.SetAction(parse =>
         {
-            using var state = SyncState.Open(CommonOptions.ResolveStateDir(parse, common.StateDir), context.Time);
+            using var state = SyncState.Open(common.ResolveStateDir(parse), context.Time);
             Show(context.Console, SyncSettings.Load(state, context.Time.LocalTimeZone.Id));
             return ExitCodes.Ok;
         });
 
-        var key = new Argument<string>("KEY") { Description = "sync (on/off), gps-routes (on/off) or time-zone (an IANA id such as Europe/Paris)" };
-        key.AcceptOnlyFromAmong(SyncSettings.SyncKey, SyncSettings.GpsRoutesKey, SyncSettings.TimeZoneKey);
+        var key = new Argument<string>("KEY")
+        {
+            Description = "sync (on/off), gps-routes (on/off) or time-zone (an IANA id such as Europe/Paris)",
+            CustomParser = OptionValues.OneOf(SyncSettings.SyncKey, SyncSettings.GpsRoutesKey, SyncSettings.TimeZoneKey),
+        };
         var value = new Argument<string>("VALUE");
         var set = new Command("set", "Change one setting.") { key, value };
         common.AddStateTo(set);
@@ -31,7 +34,7 @@ internal static class SettingsCommand
         {
             var k = parse.GetRequiredValue(key);
             var v = parse.GetRequiredValue(value).Trim();
-            using var state = SyncState.Open(CommonOptions.ResolveStateDir(parse, common.StateDir), context.Time);
+            using var state = SyncState.Open(common.ResolveStateDir(parse), context.Time);
             if (k == SyncSettings.TimeZoneKey)
             {
                 if (!TimeZoneInfo.TryFindSystemTimeZoneById(v, out _))

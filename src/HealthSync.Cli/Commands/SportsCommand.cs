@@ -11,12 +11,12 @@ internal static class SportsCommand
 {
     public static Command Create(CliContext context)
     {
-        var common = new CommonOptions();
+        var common = new CommonOptions(context.Environment);
         var command = new Command("sports", "List the sports to sync, or change them with `sports enable|disable CATEGORY...`.");
         common.AddStateTo(command);
         command.SetAction(parse =>
         {
-            using var state = SyncState.Open(CommonOptions.ResolveStateDir(parse, common.StateDir), context.Time);
+            using var state = SyncState.Open(common.ResolveStateDir(parse), context.Time);
             Show(context.Console, SyncSettings.Load(state, context.Time.LocalTimeZone.Id));
             return ExitCodes.Ok;
         });
@@ -29,7 +29,7 @@ internal static class SportsCommand
     {
         var categories = new Argument<string[]>("CATEGORY") { Description = string.Join(", ", SportCategories.All.Select(c => c.ToId())), Arity = ArgumentArity.OneOrMore };
         var command = new Command(name, $"Turn sports {(on ? "on" : "off")}.") { categories };
-        command.Options.Add(common.StateDir);
+        common.AddStateTo(command);
         command.SetAction(parse =>
         {
             var parsed = new List<SportCategory>();
@@ -37,14 +37,16 @@ internal static class SportsCommand
             {
                 if (!SportCategories.TryParseId(id, out var category))
                 {
-                    context.Error.WriteLine($"error: unknown sport '{id}'; one of {string.Join(", ", SportCategories.All.Select(c => c.ToId()))}");
+                    var ids = SportCategories.All.Select(c => c.ToId()).ToList();
+                    var hint = Suggestions.Nearest(id, ids) is { } nearest ? $"did you mean '{nearest}'? " : string.Empty;
+                    context.Error.WriteLine($"error: unknown sport '{id}'; {hint}The sports are {string.Join(", ", ids)}.");
                     return ExitCodes.BadInput;
                 }
 
                 parsed.Add(category);
             }
 
-            using var state = SyncState.Open(CommonOptions.ResolveStateDir(parse, common.StateDir), context.Time);
+            using var state = SyncState.Open(common.ResolveStateDir(parse), context.Time);
             foreach (var category in parsed)
             {
                 SyncSettings.SetSport(state, category, on);

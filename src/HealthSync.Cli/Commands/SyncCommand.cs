@@ -12,7 +12,7 @@ internal static class SyncCommand
 {
     public static Command Create(CliContext context, SyncMode mode)
     {
-        var common = new CommonOptions();
+        var common = new CommonOptions(context.Environment);
         var path = new Argument<string?>("EXPORT")
         {
             Description = "export.zip, export.xml, or the extracted apple_health_export folder; without it, the run goes on from the inbox",
@@ -20,8 +20,8 @@ internal static class SyncCommand
         };
         var dryRun = new Option<bool>("--dry-run") { Description = "Change nothing: show each workout, what would happen and why" };
         var json = new Option<bool>("--json") { Description = "Print {\"uploaded\",\"skipped\",\"failed\",\"notSelected\",\"notSent\",\"problems\",\"workouts\":[...]} to stdout" };
-        var since = new Option<DateOnly?>("--since") { Description = "Only workouts that started on or after this local date (YYYY-MM-DD); remembered for the next backfill" };
-        var batchSize = new Option<int?>("--batch-size") { Hidden = true }; // for tests: workouts per listing (default 50)
+        var since = new Option<DateOnly?>("--since") { Description = "Only workouts that started on or after this local date (YYYY-MM-DD); remembered for the next backfill", CustomParser = OptionValues.Date };
+        var batchSize = new Option<int?>("--batch-size") { Hidden = true, CustomParser = OptionValues.WholeNumber(1, 10_000) }; // for tests: workouts per listing (default 50)
         var command = mode == SyncMode.New
             ? new Command("sync", "Upload new workouts (ended after sync was turned on) in the chosen sports that are not yet in Intervals.icu.")
             : new Command("backfill", "Upload older workouts (before sync was turned on) in batches within the rate limits.");
@@ -66,7 +66,7 @@ internal static class SyncCommand
         }
 
         // The account first: a run that cannot go ahead leaves no state behind.
-        var stateDir = CommonOptions.ResolveStateDir(parse, common.StateDir);
+        var stateDir = common.ResolveStateDir(parse);
         Intervals.IntervalsOptions? account;
         try
         {

@@ -8,7 +8,7 @@ namespace HealthSync.State;
 /// <summary>The sync's memory in one SQLite file: settings, each workout's outcome, the history, pending uploads, request instants.</summary>
 /// <remarks>
 /// Every write is its own transaction, so a process killed at any point leaves the file consistent (WAL journal).
-/// Secrets never come here: credentials live in their own file (<see cref="CredentialsFile"/>).
+/// Secrets never come here: credentials live in their own file (<c>Hosting.CredentialsFile</c>).
 /// </remarks>
 public sealed partial class SyncState : IRequestLedger, IDisposable
 {

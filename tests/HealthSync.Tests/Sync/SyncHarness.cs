@@ -28,6 +28,9 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     public string StateDir => Dir.File("state");
 
+    /// <summary>The whole environment the runs see: empty unless a test adds to it.</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
     public static async Task<SyncHarness> StartAsync(DateTimeOffset now, Action<StandInOptions>? configure = null)
     {
         // The stand-in's limits are the service's in the rate and benchmark tests; here they stay out of the way.
@@ -53,7 +56,7 @@ internal sealed class SyncHarness : IAsyncDisposable
         using var output = new StringWriter();
         using var error = new StringWriter();
         using var stdin = input is null ? null : new StringReader(input);
-        var exit = await HealthSyncApp.RunAsync([.. all], new CliContext(console, output, error, Time, stdin));
+        var exit = await HealthSyncApp.RunAsync([.. all], new CliContext(console, output, error, Time, stdin) { Environment = CliRunner.Lookup(Environment) });
         return new CliRunner.Run(exit, console.Output, output.ToString(), error.ToString());
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace HealthSync.State;
+namespace HealthSync.Hosting;
 
 /// <summary>The stored Intervals.icu account: <c>credentials.json</c> in the state folder, readable by the user alone (mode 600).</summary>
 /// <remarks>Kept out of the database on purpose: the database may be copied or shared for support; this file never is.</remarks>
@@ -27,6 +27,19 @@ public static class CredentialsFile
         {
             return null;
         }
+    }
+
+    /// <summary>Removes the stored account; false when there was none.</summary>
+    public static bool Delete(string directory)
+    {
+        var path = Path.Combine(directory, FileName);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        File.Delete(path);
+        return true;
     }
 
     /// <summary>Writes the account to a new file created with mode 600, then moves it over the old one.</summary>
