@@ -21,6 +21,7 @@ internal static class HealthSyncApp
             SportsCommand.Create(context),
             LoginCommand.Create(context),
             LogoutCommand.Create(context),
+            InboxCommand.Create(context),
         };
 
         var parse = root.Parse(args);
