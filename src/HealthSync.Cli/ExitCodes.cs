@@ -15,6 +15,9 @@ internal static class ExitCodes
     /// <summary>Stopped early: credentials refused, the request budget spent, or the service unreachable (resume later).</summary>
     public const int StoppedEarly = 3;
 
+    /// <summary>Something unexpected went wrong (a bug): one line, and the trace with --verbose (sysexits' EX_SOFTWARE).</summary>
+    public const int Unexpected = 70;
+
     /// <summary>Another run holds the state folder (sysexits' EX_TEMPFAIL: try again later).</summary>
     public const int Busy = 75;
 

@@ -31,5 +31,12 @@ public sealed class ReceivedLog
         return max;
     }
 
-    internal void Add(ReceivedRequest request) => requests.Enqueue(request);
+    /// <summary>Raised as each request arrives, before it is answered: lets a test act at an exact point (say, press Ctrl-C mid-upload).</summary>
+    public event Action<ReceivedRequest>? Arrived;
+
+    internal void Add(ReceivedRequest request)
+    {
+        requests.Enqueue(request);
+        Arrived?.Invoke(request);
+    }
 }

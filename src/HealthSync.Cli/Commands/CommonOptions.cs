@@ -68,9 +68,9 @@ internal sealed class CommonOptions(Func<string, string?> environment)
         return OptionValues.TryBaseUrl(text, out var fromEnvironment, out var why) ? fromEnvironment : throw new OptionException($"INTERVALS_BASE_URL: {why}");
     }
 
-    /// <summary>The client's logger: stderr lines with --verbose, else none.</summary>
-    public ILogger<IntervalsClient>? Logger(ParseResult parse, CliContext context) =>
-        parse.GetValue(Verbose) ? new ErrorLogger<IntervalsClient>(context.Error, context.Time) : null;
+    /// <summary>The client's logger on stderr: every request with --verbose, else only retries and rate-limit waits, so a slow run says why.</summary>
+    public ILogger<IntervalsClient> Logger(ParseResult parse, CliContext context) =>
+        new ErrorLogger<IntervalsClient>(context.Error, context.Time, parse.GetValue(Verbose) ? LogLevel.Debug : LogLevel.Information);
 
     public void AddAccountTo(Command command)
     {

@@ -138,10 +138,10 @@ internal static class SyncCommand
             SyncReportView.WriteTable(context.Console, result, args.DryRun);
         }
 
-        return await ExitAsync(context, result, zone).ConfigureAwait(false);
+        return await ExitAsync(context, result, zone, account?.BaseUrl).ConfigureAwait(false);
     }
 
-    private static async Task<int> ExitAsync(CliContext context, SyncRunResult result, TimeZoneInfo zone)
+    private static async Task<int> ExitAsync(CliContext context, SyncRunResult result, TimeZoneInfo zone, Uri? service)
     {
         switch (result.Report.Stop)
         {
@@ -152,7 +152,7 @@ internal static class SyncCommand
                 await context.Error.WriteLineAsync($"stopped: the Intervals.icu request budget is spent; {CliWords.ResumeAt(stop, zone)} by running the same command again. It picks up where this run stopped.").ConfigureAwait(false);
                 return ExitCodes.StoppedEarly;
             case { Kind: SyncStopKind.ServiceUnreachable } stop:
-                await context.Error.WriteLineAsync($"stopped: {stop.Message}. Nothing was marked failed; run the same command again when the service is back.").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"stopped: could not reach Intervals.icu at {service}: {stop.Message}. Nothing was marked failed: the workouts were not sent. Check the connection (or --base-url), then run the same command again.").ConfigureAwait(false);
                 return ExitCodes.StoppedEarly;
             case { Kind: SyncStopKind.Interrupted }:
                 await context.Error.WriteLineAsync("interrupted: run the same command again to resume.").ConfigureAwait(false);

@@ -31,16 +31,28 @@ internal sealed class IntervalsTransport : IDisposable
     public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        using (var probe = create())
+        {
+            // A failed attempt has no answer to name its request: the retry log reads it from here.
+            context.Properties.Set(RequestMethod, probe.Method.Method);
+            context.Properties.Set(RequestPath, probe.RequestUri is { } uri ? new Uri(http.BaseAddress!, uri).AbsolutePath : string.Empty);
+        }
+
         try
         {
             response = await pipeline.ExecuteAsync(
-                static async (state, token) => await state.self.AttemptAsync(state.create, token).ConfigureAwait(false),
-                (self: this, create),
-                cancellationToken).ConfigureAwait(false);
+                static async (ctx, state) => await state.self.AttemptAsync(state.create, ctx.CancellationToken).ConfigureAwait(false),
+                context,
+                (self: this, create)).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsTransient(ex) && !cancellationToken.IsCancellationRequested)
         {
             throw new IntervalsUnavailableException(Describe(ex), inner: ex);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
 
         if (response.IsSuccessStatusCode)
@@ -55,6 +67,9 @@ internal sealed class IntervalsTransport : IDisposable
     }
 
     public void Dispose() => limits.Dispose();
+
+    private static readonly ResiliencePropertyKey<string> RequestMethod = new("healthsync.method");
+    private static readonly ResiliencePropertyKey<string> RequestPath = new("healthsync.path");
 
     private static bool IsTransient(Exception ex) => ex is HttpRequestException or IOException or TimeoutException;
 
@@ -103,8 +118,7 @@ internal sealed class IntervalsTransport : IDisposable
                 OnRetry = args =>
                 {
                     var reason = args.Outcome.Exception is { } ex ? Describe(ex) : $"status {(int)args.Outcome.Result!.StatusCode}";
-                    var request = args.Outcome.Result?.RequestMessage;
-                    IntervalsLog.Retrying(logger, request?.Method.Method ?? "request", request?.RequestUri?.AbsolutePath ?? string.Empty, args.RetryDelay, args.AttemptNumber + 1, reason);
+                    IntervalsLog.Retrying(logger, args.Context.Properties.GetValue(RequestMethod, "request"), args.Context.Properties.GetValue(RequestPath, string.Empty), args.RetryDelay, args.AttemptNumber + 1, reason);
                     args.Outcome.Result?.Dispose();
                     return default;
                 },

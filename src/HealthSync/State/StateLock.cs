@@ -21,9 +21,18 @@ public sealed class StateLock : IDisposable
     }
 
     /// <summary>Takes the lock, or returns null with the holder's pid (0 when unknown) when another process holds it.</summary>
+    /// <exception cref="StateUnavailableException">The folder cannot be created or written.</exception>
     public static StateLock? TryAcquire(string directory, out int holderPid)
     {
-        Directory.CreateDirectory(directory);
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StateUnavailableException(directory, SyncState.Cause(ex), ex);
+        }
+
         var path = Path.Combine(directory, FileName);
         var pidFile = path + ".pid";
         try
@@ -37,6 +46,10 @@ public sealed class StateLock : IDisposable
         {
             holderPid = int.TryParse(ReadQuietly(pidFile), out var pid) ? pid : 0;
             return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StateUnavailableException(directory, SyncState.Cause(ex), ex);
         }
     }
 

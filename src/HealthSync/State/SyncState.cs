@@ -27,16 +27,39 @@ public sealed partial class SyncState : IRequestLedger, IDisposable
     }
 
     /// <summary>Opens (creating the folder and the file when missing) the state in <paramref name="directory"/>.</summary>
-    public static SyncState Open(string directory, TimeProvider time)
+    /// <exception cref="StateUnavailableException">The folder or its database cannot be used (the cause in words).</exception>
+    public static SyncState Open(string directory, TimeProvider time) => Opening(directory, () =>
     {
         Directory.CreateDirectory(directory);
         var builder = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, FileName), Pooling = false };
         return new SyncState(new SqliteConnection(builder.ToString()), time);
+    });
+
+    /// <summary>Why a state folder cannot be used, in words, from what SQLite or the file system said.</summary>
+    public static string Cause(Exception ex) => ex switch
+    {
+        SqliteException { SqliteErrorCode: 13 } => "the disk is full",
+        SqliteException { SqliteErrorCode: 8 } or SqliteException { SqliteErrorCode: 14 } or UnauthorizedAccessException => "it is read-only or not writable by you",
+        SqliteException { SqliteErrorCode: 5 } or SqliteException { SqliteErrorCode: 6 } => "another program holds the database locked",
+        SqliteException { SqliteErrorCode: 26 } or SqliteException { SqliteErrorCode: 11 } => $"{FileName} is damaged or not a HealthSync database (move it away to start afresh)",
+        _ => ex.Message,
+    };
+
+    private static SyncState Opening(string directory, Func<SyncState> open)
+    {
+        try
+        {
+            return open();
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new StateUnavailableException(directory, Cause(ex), ex);
+        }
     }
 
     /// <summary>Opens an existing state for reading only (a dry run): any write throws, so nothing can change by mistake.</summary>
     /// <remarks>A state of an older schema is brought forward first (that changes no setting or outcome).</remarks>
-    public static SyncState OpenReadOnly(string directory, TimeProvider time)
+    public static SyncState OpenReadOnly(string directory, TimeProvider time) => Opening(directory, () =>
     {
         using (Open(directory, time))
         {
@@ -45,7 +68,7 @@ public sealed partial class SyncState : IRequestLedger, IDisposable
 
         var builder = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, FileName), Pooling = false, Mode = SqliteOpenMode.ReadOnly };
         return new SyncState(new SqliteConnection(builder.ToString()), time, readOnly: true);
-    }
+    });
 
     /// <summary>An empty state that lives in memory only (a dry run before the first real run).</summary>
     public static SyncState InMemory(TimeProvider time) => new(new SqliteConnection("Data Source=:memory:"), time);

@@ -70,6 +70,11 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
         if (run.Source is { } source)
         {
             (intake, broken) = await ReadIntoInboxAsync(source, state, run.DryRun, readIds, overlay, progress, cancellationToken).ConfigureAwait(false);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // What was read is in the inbox; the next run (with or without the export) goes on from there.
+                return result with { Report = new SyncReport([], new SyncStop(SyncStopKind.Interrupted, "interrupted while reading", null)), Intake = intake };
+            }
         }
 
         // The scope: what this run read (in the source's order), then whatever else waits in the inbox.
@@ -285,6 +290,10 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
         catch (SourceReadException ex)
         {
             broken = ex; // the workouts before the break are kept and decided
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Interrupted: what was read so far is written below, so none of it needs reading again.
         }
 
         Flush();

@@ -11,6 +11,7 @@ namespace HealthSync.Tests.Cli;
 /// exactly what the JIT-compiled build does: trimming or ahead-of-time compilation may not drop a code path
 /// (reflection-bound JSON, SQLite's native library, HTTP).
 /// </summary>
+[Trait("Category", "Slow")] // publishes the CLI natively (about a minute)
 public sealed class NativeToolTests(NativeToolTests.NativeBuild native) : IClassFixture<NativeToolTests.NativeBuild>
 {
     public static TheoryData<string> Exports => new()

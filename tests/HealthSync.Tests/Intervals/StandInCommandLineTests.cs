@@ -8,6 +8,7 @@ using IntervalsStandIn;
 namespace HealthSync.Tests.Intervals;
 
 /// <summary>The stand-in as a program (issue 12, point 7): usage on --help, one line for a port in use, never a silent default key.</summary>
+[Trait("Category", "Slow")] // starts the stand-in as a child process
 public sealed class StandInCommandLineTests
 {
     private static readonly string Program = typeof(StandInServer).Assembly.Location;

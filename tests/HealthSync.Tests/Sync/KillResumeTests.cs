@@ -5,6 +5,7 @@ using IntervalsStandIn;
 namespace HealthSync.Tests.Sync;
 
 /// <summary>Rule 5: the real `healthsync` process killed during a backfill, then run again: every workout in Intervals.icu exactly once.</summary>
+[Trait("Category", "Slow")] // real child processes, killed mid-run
 public sealed class KillResumeTests
 {
     [Fact]

@@ -31,19 +31,24 @@ internal sealed class SyncHarness : IAsyncDisposable
     /// <summary>The whole environment the runs see: empty unless a test adds to it.</summary>
     public Dictionary<string, string> Environment { get; } = [];
 
-    public static async Task<SyncHarness> StartAsync(DateTimeOffset now, Action<StandInOptions>? configure = null)
+    public static async Task<SyncHarness> StartAsync(DateTimeOffset now, Action<StandInOptions>? configure = null, FakeTimeProvider? time = null)
     {
         // The stand-in's limits are the service's in the rate and benchmark tests; here they stay out of the way.
         var options = new StandInOptions { ApiKey = ApiKey, RatePerSecond = 1000, Burst = 1000, Budget = 0 };
         configure?.Invoke(options);
-        return new SyncHarness(await StandInServer.StartAsync(options), new FakeTimeProvider(now));
+        return new SyncHarness(await StandInServer.StartAsync(options), time ?? new FakeTimeProvider(now));
     }
 
     /// <summary>Runs a command with this state folder; sync and backfill also get the account and a burst the fake clock never needs to refill.</summary>
     public Task<CliRunner.Run> RunAsync(params string[] args) => RunWithInputAsync(null, args);
 
+    /// <summary>As <see cref="RunAsync"/>, with a token that cancels the run as Ctrl-C does.</summary>
+    public Task<CliRunner.Run> RunCancellableAsync(CancellationToken cancellation, params string[] args) => RunWithInputAsync(null, args, cancellation);
+
     /// <summary>As <see cref="RunAsync"/>, with <paramref name="input"/> as standard input (null: none).</summary>
-    public async Task<CliRunner.Run> RunWithInputAsync(string? input, params string[] args)
+    public Task<CliRunner.Run> RunWithInputAsync(string? input, params string[] args) => RunWithInputAsync(input, args, CancellationToken.None);
+
+    private async Task<CliRunner.Run> RunWithInputAsync(string? input, string[] args, CancellationToken cancellation)
     {
         var all = new List<string>(args) { "--state-dir", StateDir };
         if (args[0] is "sync" or "backfill" && !args.Contains("--api-key") && !args.Contains("--no-account"))
@@ -56,7 +61,7 @@ internal sealed class SyncHarness : IAsyncDisposable
         using var output = new StringWriter();
         using var error = new StringWriter();
         using var stdin = input is null ? null : new StringReader(input);
-        var exit = await HealthSyncApp.RunAsync([.. all], new CliContext(console, output, error, Time, stdin) { Environment = CliRunner.Lookup(Environment) });
+        var exit = await HealthSyncApp.RunAsync([.. all], new CliContext(console, output, error, Time, stdin) { Environment = CliRunner.Lookup(Environment) }, cancellation);
         return new CliRunner.Run(exit, console.Output, output.ToString(), error.ToString());
     }
 
