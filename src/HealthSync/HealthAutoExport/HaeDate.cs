@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
 
 namespace HealthSync.HealthAutoExport;
 
@@ -10,23 +13,57 @@ namespace HealthSync.HealthAutoExport;
 /// </remarks>
 internal static class HaeDate
 {
+    private const int MaxLength = 64;
+
     /// <summary>Parses <paramref name="text"/>; false when it is none of the known forms.</summary>
-    public static bool TryParse(string? text, out DateTimeOffset instant)
+    public static bool TryParse(string? text, out DateTimeOffset instant) => TryParse(text.AsSpan(), out instant);
+
+    /// <summary>Parses a JSON string value without allocating (route points and samples have thousands of dates).</summary>
+    public static bool TryParse(JsonElement element, out DateTimeOffset instant)
     {
         instant = default;
-        if (string.IsNullOrWhiteSpace(text))
+        if (element.ValueKind != JsonValueKind.String)
         {
             return false;
         }
 
-        var parts = text.Replace('\u202F', ' ').Replace('\u00A0', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length is 3 or 4 && TryDate(parts[0], out var date) && TryOffset(parts[^1], out var offset))
+        // The raw bytes include the quotes; an escaped value ("\u202F") is rare and takes the allocating path.
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        if (raw.Length < 2 || raw.Length > MaxLength || raw.Contains((byte)'\\'))
         {
-            var time = parts[1];
-            string? meridiem = parts.Length == 4 ? parts[2] : null;
+            return TryParse(element.GetString(), out instant);
+        }
+
+        Span<char> chars = stackalloc char[MaxLength];
+        var count = Encoding.UTF8.GetChars(raw[1..^1], chars);
+        return TryParse(chars[..count], out instant);
+    }
+
+    /// <summary>Parses characters; false when they are none of the known forms.</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out DateTimeOffset instant)
+    {
+        instant = default;
+        if (text.IsEmpty || text.Length > MaxLength)
+        {
+            return false;
+        }
+
+        Span<char> normalized = stackalloc char[text.Length];
+        for (var i = 0; i < text.Length; i++)
+        {
+            normalized[i] = text[i] is '\u202F' or '\u00A0' ? ' ' : text[i];
+        }
+
+        Span<Range> ranges = stackalloc Range[5];
+        var parts = ((ReadOnlySpan<char>)normalized).Split(ranges, ' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        ReadOnlySpan<char> span = normalized;
+        if (parts is 3 or 4 && TryDate(span[ranges[0]], out var date) && TryOffset(span[ranges[parts - 1]], out var offset))
+        {
+            var time = span[ranges[1]];
+            var meridiem = parts == 4 ? span[ranges[2]] : default;
 
             // "7:57:00am": the marker glued to the time.
-            if (meridiem is null && time.Length > 2 && char.IsLetter(time[^1]))
+            if (parts == 3 && time.Length > 2 && char.IsLetter(time[^1]))
             {
                 meridiem = time[^2..];
                 time = time[..^2];
@@ -41,7 +78,7 @@ internal static class HaeDate
             return false;
         }
 
-        if (text.Contains('T', StringComparison.Ordinal)
+        if (text.Contains('T')
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var iso))
         {
             instant = iso.ToUniversalTime();
@@ -51,34 +88,32 @@ internal static class HaeDate
         return false;
     }
 
-    private static bool TryDate(string text, out DateOnly date) =>
+    private static bool TryDate(ReadOnlySpan<char> text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
-    private static bool TryTime(string text, string? meridiem, out TimeSpan time)
+    private static bool TryTime(ReadOnlySpan<char> text, ReadOnlySpan<char> meridiem, out TimeSpan time)
     {
         time = default;
-        var fields = text.Split(':');
-        if (fields.Length is < 2 or > 3
-            || !int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var hour)
-            || !int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minute))
+        Span<Range> fields = stackalloc Range[4];
+        var count = text.Split(fields, ':');
+        if (count is < 2 or > 3
+            || !int.TryParse(text[fields[0]], NumberStyles.None, CultureInfo.InvariantCulture, out var hour)
+            || !int.TryParse(text[fields[1]], NumberStyles.None, CultureInfo.InvariantCulture, out var minute))
         {
             return false;
         }
 
         var seconds = 0.0;
-        if (fields.Length == 3 && !double.TryParse(fields[2], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out seconds))
+        if (count == 3 && !double.TryParse(text[fields[2]], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out seconds))
         {
             return false;
         }
 
-        if (meridiem is not null)
+        if (!meridiem.IsEmpty)
         {
-            var pm = meridiem.Replace(".", "", StringComparison.Ordinal).ToUpperInvariant() switch
-            {
-                "AM" => false,
-                "PM" => true,
-                _ => (bool?)null,
-            };
+            bool? pm = meridiem.Equals("am", StringComparison.OrdinalIgnoreCase) || meridiem.Equals("a.m.", StringComparison.OrdinalIgnoreCase) ? false
+                : meridiem.Equals("pm", StringComparison.OrdinalIgnoreCase) || meridiem.Equals("p.m.", StringComparison.OrdinalIgnoreCase) ? true
+                : null;
             if (pm is null || hour is < 1 or > 12)
             {
                 return false;
@@ -97,7 +132,7 @@ internal static class HaeDate
         return true;
     }
 
-    private static bool TryOffset(string text, out TimeSpan offset)
+    private static bool TryOffset(ReadOnlySpan<char> text, out TimeSpan offset)
     {
         offset = default;
         if (text is "Z" or "z")
@@ -105,9 +140,26 @@ internal static class HaeDate
             return true;
         }
 
-        var digits = text.Length > 1 ? text[1..].Replace(":", "", StringComparison.Ordinal) : "";
+        // "+0200" or "+02:00".
+        Span<char> digits = stackalloc char[4];
+        var length = 0;
+        foreach (var c in text.Length > 1 ? text[1..] : [])
+        {
+            if (c == ':')
+            {
+                continue;
+            }
+
+            if (length == 4)
+            {
+                return false;
+            }
+
+            digits[length++] = c;
+        }
+
         var sign = text.Length > 0 ? text[0] switch { '+' => 1, '-' => -1, _ => 0 } : 0;
-        if (sign == 0 || digits.Length != 4 || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var hhmm)
+        if (sign == 0 || length != 4 || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var hhmm)
             || hhmm / 100 > 18 || hhmm % 100 > 59)
         {
             return false;

@@ -11,6 +11,8 @@ internal sealed class HaeSeries(DateTimeOffset start, DateTimeOffset end, Action
     // the group that began up to a minute before the workout still overlaps it.
     private static readonly TimeSpan GroupSlack = TimeSpan.FromMinutes(1);
 
+    private const int SourceSampleSize = 50;
+
     /// <summary>Summary and samples from `heartRate` {min, avg, max} (v2), flat `avgHeartRate`/`maxHeartRate` (v1) and `heartRateData`.</summary>
     /// <remarks>
     /// Never `heartRateRecovery`: that is the minutes after the workout. One app version sent recovery entries inside
@@ -155,7 +157,8 @@ internal sealed class HaeSeries(DateTimeOffset start, DateTimeOffset end, Action
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var field in (string[])["heartRateData", "walkingAndRunningDistance", "cyclingDistance", "swimDistance", "activeEnergy", "stepCount"])
         {
-            foreach (var entry in Items(json, field))
+            // The first entries tell as well as all of them, and a 1 Hz series would make thousands of strings.
+            foreach (var entry in Items(json, field).Take(SourceSampleSize))
             {
                 if (Text(Prop(entry, "source")) is { Length: > 0 } source)
                 {
@@ -169,5 +172,9 @@ internal sealed class HaeSeries(DateTimeOffset start, DateTimeOffset end, Action
 
     private static double? NonNegative(double? value) => value is >= 0 ? value : null; // CoreLocation writes -1 for "invalid"
 
-    private static bool TryDate(JsonElement entry, string name, out DateTimeOffset date) => HaeDate.TryParse(Text(Prop(entry, name)), out date);
+    private static bool TryDate(JsonElement entry, string name, out DateTimeOffset date)
+    {
+        date = default;
+        return Prop(entry, name) is { } value && HaeDate.TryParse(value, out date);
+    }
 }

@@ -74,6 +74,11 @@ public sealed class HealthAutoExportDocument : IWorkoutSource, IDisposable
     {
         _issues.Clear();
         var json = await ReadAllAsync(cancellationToken).ConfigureAwait(false);
+        if (json.Span.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw new SourceReadException(Name, null, "the document is empty");
+        }
+
         var scanner = new WorkoutArrayScanner(json);
         for (var index = 1; ; index++)
         {
