@@ -12,7 +12,7 @@ internal static class InspectCommand
 {
     public static Command Create(CliContext context)
     {
-        var path = new Argument<string>("PATH") { Description = "export.zip, export.xml, or the extracted apple_health_export folder" };
+        var path = new Argument<string>("PATH") { Description = "export.zip, export.xml, the extracted apple_health_export folder, or a Health Auto Export .json" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object to stdout: {\"workouts\":[...],\"problems\":[...]}" };
         var command = new Command("inspect", "Show the workouts in an Apple Health export.") { path, json };
         command.SetAction((parse, ct) => RunAsync(context, parse.GetRequiredValue(path), parse.GetValue(json), ct));
@@ -28,9 +28,10 @@ internal static class InspectCommand
             return ExitCodes.BadInput;
         }
 
-        using var export = result.Export;
+        var export = result.Export;
+        using var opened = export as IDisposable;
         var workouts = result.Workouts.OrderBy(w => w.Start).ToList();
-        var problems = export.Problems.Select(ProblemJson.From).ToList();
+        var problems = export.Problems.Select(p => new ProblemJson(p.Where, p.Reason)).ToList();
         if (result.Fatal is { } fatal)
         {
             problems.Add(new ProblemJson(fatal.Place is null ? fatal.File : $"{fatal.File}, {fatal.Place}", $"{fatal.Problem}; {workouts.Count} workout(s) were read before the break"));
@@ -43,7 +44,7 @@ internal static class InspectCommand
         }
         else
         {
-            WriteTable(context.Console, export.DocumentName, workouts, problems);
+            WriteTable(context.Console, export.Name, workouts, problems);
         }
 
         if (result.Fatal is not null)

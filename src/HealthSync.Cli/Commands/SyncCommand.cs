@@ -85,21 +85,21 @@ internal static class SyncCommand
             return ExitCodes.BadInput;
         }
 
-        AppleHealthExport? export = null;
+        Workouts.IWorkoutSource? export = null;
         if (args.Path is { } path)
         {
             try
             {
-                export = AppleHealthExport.Open(path, new ExportReaderOptions { ReadRoutes = true });
+                export = SourceOpener.Open(path, new ExportReaderOptions { ReadRoutes = true });
             }
-            catch (ExportReadException ex)
+            catch (Workouts.SourceReadException ex)
             {
                 await context.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
         }
 
-        using var source = export;
+        using var source = export as IDisposable;
         var run = new SyncRun
         {
             StateDirectory = stateDir,
