@@ -55,7 +55,8 @@ internal static class ExportFitCommand
             return ExitCodes.BadInput;
         }
 
-        using var export = result.Export;
+        var export = result.Export;
+        using var opened = export as IDisposable;
         var written = result.Workouts.Where(o => o.File is not null).Select(o => o.File!).ToList();
         var failed = result.Workouts.Where(o => o.Failure is not null).Select(o => (o.Id, o.Failure!)).ToList();
         Report(context.Console, outDirectory, written, failed, export.Problems);
@@ -105,7 +106,7 @@ internal static class ExportFitCommand
         return target;
     }
 
-    private static void Report(IAnsiConsole console, string directory, List<string> written, List<(string Id, string Reason)> failed, IReadOnlyList<ReadProblem> problems)
+    private static void Report(IAnsiConsole console, string directory, List<string> written, List<(string Id, string Reason)> failed, IReadOnlyList<SourceProblem> problems)
     {
         foreach (var file in written)
         {

@@ -4,30 +4,30 @@ using Spectre.Console;
 
 namespace HealthSync.Cli.Commands;
 
-/// <summary>Opens an export and reads all its workouts, with a progress bar for people; shared by every command that takes an EXPORT.</summary>
+/// <summary>Opens an export (or a Health Auto Export document) and reads all its workouts, with a progress bar for people; shared by every command that takes an EXPORT.</summary>
 internal static class ExportLoader
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The workouts read, and the error that stopped the read early (if any). Export is null when it could not be opened.</summary>
-    public sealed record Result<T>(AppleHealthExport? Export, IReadOnlyList<T> Workouts, ExportReadException? Fatal);
+    public sealed record Result<T>(IWorkoutSource? Export, IReadOnlyList<T> Workouts, SourceReadException? Fatal);
 
     /// <summary>Reads the export keeping only <paramref name="keep"/> of each workout, so that samples and routes need not stay in memory.</summary>
     public static async Task<Result<T>> LoadAsync<T>(CliContext context, string path, bool showProgress, Func<Workout, T> keep, CancellationToken cancellationToken, ExportReaderOptions? options = null)
     {
-        AppleHealthExport export;
+        IWorkoutSource export;
         try
         {
-            export = AppleHealthExport.Open(path, options);
+            export = SourceOpener.Open(path, options);
         }
-        catch (ExportReadException ex)
+        catch (SourceReadException ex)
         {
             await context.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
             return new Result<T>(null, [], ex);
         }
 
         var workouts = new List<T>();
-        async Task<ExportReadException?> ReadAllAsync()
+        async Task<SourceReadException?> ReadAllAsync()
         {
             try
             {
@@ -38,18 +38,18 @@ internal static class ExportLoader
 
                 return null;
             }
-            catch (ExportReadException ex)
+            catch (SourceReadException ex)
             {
                 return ex;
             }
         }
 
-        ExportReadException? fatal;
+        SourceReadException? fatal;
         if (showProgress && context.Console.Profile.Capabilities.Interactive)
         {
             fatal = await context.Console.Progress().AutoClear(true).StartAsync(async progress =>
             {
-                var task = progress.AddTask($"Reading {Markup.Escape(export.DocumentName)}", maxValue: Math.Max(1, export.TotalBytes));
+                var task = progress.AddTask($"Reading {Markup.Escape(export.Name)}", maxValue: Math.Max(1, export.TotalBytes));
                 var reading = Task.Run(ReadAllAsync, cancellationToken);
                 while (!reading.IsCompleted)
                 {

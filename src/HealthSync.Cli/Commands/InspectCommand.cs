@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using HealthSync.AppleHealth;
 using HealthSync.Cli.Output;
 using HealthSync.Workouts;
 using Spectre.Console;
@@ -13,7 +12,7 @@ internal static class InspectCommand
 {
     public static Command Create(CliContext context)
     {
-        var path = new Argument<string>("PATH") { Description = "export.zip, export.xml, or the extracted apple_health_export folder" };
+        var path = new Argument<string>("PATH") { Description = "export.zip, export.xml, the extracted apple_health_export folder, or a Health Auto Export .json" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object to stdout: {\"workouts\":[...],\"problems\":[...]}" };
         var command = new Command("inspect", "Show the workouts in an Apple Health export.") { path, json };
         command.SetAction((parse, ct) => RunAsync(context, parse.GetRequiredValue(path), parse.GetValue(json), ct));
@@ -29,13 +28,14 @@ internal static class InspectCommand
             return ExitCodes.BadInput;
         }
 
-        using var export = result.Export;
+        var export = result.Export;
+        using var opened = export as IDisposable;
         var workouts = result.Workouts.OrderBy(w => w.Start).ToList();
-        var problems = export.Problems.Select(ProblemJson.From).ToList();
+        var problems = export.Problems.Select(p => new ProblemJson(p.Where, p.Reason)).ToList();
 
         // A damaged export (cut short, a workout or a route lost) exits 1 like a run with failures, after listing
         // what was read: only an input that cannot be opened at all is exit 2.
-        var damaged = result.Fatal is not null || export.Problems.Any(p => p.Kind.MeansDamage());
+        var damaged = result.Fatal is not null || export.Problems.Any(p => p.IsDamage);
         if (result.Fatal is { } fatal)
         {
             problems.Add(new ProblemJson(fatal.Place is null ? fatal.File : $"{fatal.File}, {fatal.Place}", $"{fatal.Problem}; {workouts.Count} workout(s) were read before the break"));
@@ -48,12 +48,17 @@ internal static class InspectCommand
         }
         else
         {
-            WriteTable(context.Console, export.DocumentName, workouts, problems);
+            WriteTable(context.Console, export.Name, workouts, problems);
         }
 
         if (result.Fatal is not null)
         {
             await context.Error.WriteLineAsync($"error: {result.Fatal.Message} ({workouts.Count} workout(s) were read before the break)").ConfigureAwait(false);
+        }
+
+        if (result.Fatal is not null && workouts.Count == 0)
+        {
+            return ExitCodes.BadInput; // nothing at all could be read: unreadable input, not a damaged export
         }
 
         return damaged ? ExitCodes.SomeFailed : ExitCodes.Ok;

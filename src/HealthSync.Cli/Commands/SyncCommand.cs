@@ -15,7 +15,7 @@ internal static class SyncCommand
         var common = new CommonOptions(context.Environment);
         var path = new Argument<string?>("EXPORT")
         {
-            Description = "export.zip, export.xml, or the extracted apple_health_export folder; without it, the run goes on from the inbox",
+            Description = "export.zip, export.xml, the extracted apple_health_export folder, or a Health Auto Export JSON file; without it, the run goes on from the inbox",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var dryRun = new Option<bool>("--dry-run") { Description = "Change nothing: show each workout, what would happen and why" };
@@ -85,21 +85,21 @@ internal static class SyncCommand
             return ExitCodes.BadInput;
         }
 
-        AppleHealthExport? export = null;
+        Workouts.IWorkoutSource? export = null;
         if (args.Path is { } path)
         {
             try
             {
-                export = AppleHealthExport.Open(path, new ExportReaderOptions { ReadRoutes = true });
+                export = SourceOpener.Open(path, new ExportReaderOptions { ReadRoutes = true });
             }
-            catch (ExportReadException ex)
+            catch (Workouts.SourceReadException ex)
             {
                 await context.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
         }
 
-        using var source = export;
+        using var source = export as IDisposable;
         var run = new SyncRun
         {
             StateDirectory = stateDir,

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using HealthSync.AppleHealth;
 using HealthSync.Sync;
 using HealthSync.Workouts;
 
@@ -14,8 +13,6 @@ internal sealed record InspectDocument(IReadOnlyList<WorkoutJson> Workouts, IRea
 /// <summary>One problem: where and why.</summary>
 internal sealed record ProblemJson(string Where, string Reason)
 {
-    public static ProblemJson From(ReadProblem problem) => new(problem.Where, problem.Reason);
-
     /// <summary>A run's read problems, and the break that stopped its source early, if any.</summary>
     public static IReadOnlyList<ProblemJson> From(SyncRunResult result)
     {
