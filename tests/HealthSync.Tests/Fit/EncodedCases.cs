@@ -42,7 +42,7 @@ public sealed class EncodedCases : IDisposable
 
     public void Dispose() => _directory.Delete(recursive: true);
 
-    private static IEnumerable<(string Name, Workout Workout, FitEncodeOptions Options)> All()
+    internal static IEnumerable<(string Name, Workout Workout, FitEncodeOptions Options)> All()
     {
         var withRoutes = FitEncodeOptions.Default;
         yield return ("run-route-hr", TestWorkouts.RunWithRoute(), withRoutes);
