@@ -19,6 +19,9 @@ internal sealed class FitWriter
     private const byte ProtocolVersion = 0x20;
     private const int LocalMessageCount = 16;
 
+    // A string field is at most 255 bytes, one of them the terminator.
+    private const int MaxStringBytes = 254;
+
     // Profile 21.217 in the header's major * 1000 + minor form, as Garmin's own SDKs write it.
     private const ushort ProfileVersion = 21217;
 
@@ -110,21 +113,33 @@ internal sealed class FitWriter
     /// <summary>The field size a string needs: its UTF-8 bytes plus the terminator, cut at a character boundary to fit 255.</summary>
     public static byte StringSize(string value) => (byte)(Encoding.UTF8.GetByteCount(Truncate(value)) + 1);
 
-    /// <summary>The string shortened, on a character boundary, until its UTF-8 form fits a FIT string field.</summary>
+    /// <summary>The longest prefix, on a character boundary, whose UTF-8 form fits a FIT string field (254 bytes and the terminator).</summary>
+    /// <remarks>
+    /// One pass over the string: the old loop re-counted the whole string after each character it dropped, so a
+    /// 200 KB source name took 4.5 s. A lone surrogate counts as the 3-byte replacement character UTF-8 writes for it.
+    /// </remarks>
     public static string Truncate(string value)
     {
-        while (Encoding.UTF8.GetByteCount(value) > 254)
+        // Three UTF-8 bytes per UTF-16 char at most (a surrogate pair is 4 bytes for 2 chars).
+        if (value.Length <= MaxStringBytes / 3 || Encoding.UTF8.GetByteCount(value) <= MaxStringBytes)
         {
-            var cut = value.Length - 1;
-            if (char.IsLowSurrogate(value[cut]) && cut > 0)
-            {
-                cut--;
-            }
-
-            value = value[..cut];
+            return value;
         }
 
-        return value;
+        var bytes = 0;
+        var chars = 0;
+        foreach (var rune in value.EnumerateRunes())
+        {
+            if (bytes + rune.Utf8SequenceLength > MaxStringBytes)
+            {
+                break;
+            }
+
+            bytes += rune.Utf8SequenceLength;
+            chars += rune.Utf16SequenceLength;
+        }
+
+        return value[..chars];
     }
 
     /// <summary>Fills in the header, appends the file CRC and returns the file.</summary>
