@@ -33,7 +33,7 @@ public sealed class GoldenBytesTests
         ["fragment/workout_swimming.xml"] = "0c050d672bb28f2d99eec7b06bb2134d805326176d071f78452b79eb4d5a92f8",
         ["legacy-2019-inline-locations.xml/ah-cc91505220249d517c8c"] = "52b1b82e42f5818ddb4a7f83e3f11aa581fcbd5cc9381c55052576eab47213e0",
         ["legacy-2019/ah-cc91505220249d517c8c"] = "090c1f750df80aff1bd8ccd747260c33670e06605b748da5573d01edd5f4583a",
-        ["v12-watchos6-walk-with-route.zip/ah-8ebf2ed73f1904992d37"] = "396f7fe6e6c137606341605533401dd0dc443d4b9af9b7b626bff10f22a08757",
+        ["v12-watchos6-walk-with-route.zip/ah-8ebf2ed73f1904992d37"] = "489174f280fa0b5974ce54cf8d3c6f921c4eff5cc7796c5612b0613785abde5f",
     };
 
     [Fact]
