@@ -61,7 +61,7 @@ internal sealed class ActivityMessages(FitWriter writer)
         writer.End();
     }
 
-    /// <summary>Records in time order, with a timer stop at each pause's start and a timer start at its end.</summary>
+    /// <summary>Records in time order, with a timer stop at each pause's start and a timer start at its end (unless it lasts to the end).</summary>
     public void RecordsAndPauses(Workout workout, RecordSeries records)
     {
         var points = records.Points;
@@ -82,7 +82,12 @@ internal sealed class ActivityMessages(FitWriter writer)
         foreach (var pause in pauses)
         {
             pending.Enqueue((FitTime.Seconds(pause.Start), FitProfile.EventTypeStop, pause.Start));
-            pending.Enqueue((FitTime.Seconds(pause.End), FitProfile.EventTypeStart, pause.End));
+
+            // A pause that lasts to the end was never resumed: the timer stays stopped until stop_all.
+            if (pause.End < workout.End)
+            {
+                pending.Enqueue((FitTime.Seconds(pause.End), FitProfile.EventTypeStart, pause.End));
+            }
         }
 
         foreach (var point in points)

@@ -54,6 +54,7 @@ public sealed class EncodedCases : IDisposable
         yield return ("partial-route", TestWorkouts.WalkWithPartialRoute(), withRoutes);
         yield return ("strength-no-samples", TestWorkouts.StrengthNoSamples(), withRoutes);
         yield return ("paused-walk", TestWorkouts.PausedWalk(), withRoutes);
+        yield return ("unresumed-pause", TestWorkouts.WalkPausedToTheEnd(), withRoutes);
         yield return ("interval-run", TestWorkouts.IntervalRun(), withRoutes);
         yield return ("indoor-ride", TestWorkouts.IndoorRide(), withRoutes);
         yield return ("unknown-type", TestWorkouts.UnknownType(), withRoutes);

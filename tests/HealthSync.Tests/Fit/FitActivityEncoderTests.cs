@@ -157,6 +157,26 @@ public sealed class FitActivityEncoderTests(EncodedCases cases) : IClassFixture<
     }
 
     [Fact]
+    public void Should_Leave_The_Timer_Stopped_After_A_Pause_Never_Resumed()
+    {
+        var workout = cases.Cases["unresumed-pause"].Workout;
+        var events = cases.Decoded["unresumed-pause"].Messages("eventMesgs")
+            .Select(e => (Time: Time(e, "timestamp"), Type: (int)Number(e, "eventType")))
+            .ToList();
+
+        // No timer start at the end: the last pause was never resumed; stop_all closes the activity.
+        (DateTimeOffset, int)[] expected =
+        [
+            (Truncate(workout.Start), 0),
+            (Truncate(workout.Pauses[0].Start), 1),
+            (Truncate(workout.Pauses[0].End), 0),
+            (Truncate(workout.Pauses[1].Start), 1),
+            (Truncate(workout.End), 4),
+        ];
+        Assert.Equal(expected, events);
+    }
+
+    [Fact]
     public void Should_Write_One_Length_Per_Pool_Length_With_Its_Stroke()
     {
         var workout = cases.Cases["pool-swim"].Workout;

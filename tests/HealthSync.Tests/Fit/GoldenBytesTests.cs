@@ -27,6 +27,7 @@ public sealed class GoldenBytesTests
         ["case/stationary-route"] = "868215eceaf84234b4069addc0e60eb5b4040a6340b9fdbda28cd40a88a8f97c",
         ["case/strength-no-samples"] = "9b7f5c6d704882388bcbf4ccf25a8f876b538366c6c9112454c36c951301353e",
         ["case/unknown-type"] = "dd56a7b80e4a9fd63b719bdf5c2745a176bb1eddb93fc1d9f55c8193209a669c",
+        ["case/unresumed-pause"] = "e79b7a726b822c5a9e13ae6ca6a02af134414bb7d27520411a317d178170eeeb",
         ["case/yard-pool-rests"] = "4b29dbd8a0a701278834963eb56d25b41c2be444e98dd1f13101cc9bc34b6bd5",
         ["fragment/workout_running_multiple_parts.xml"] = "16f0aa5dcb16078ee4ea25fba99dff554246452891b83585e4289605dd72f1c4",
         ["fragment/workout_strength.xml"] = "2dc5509f0e7c6f8356e0ec9dc0ffa3af8c0f810b7c411ef486bd5c5ee58f6332",
