@@ -164,7 +164,7 @@ internal sealed class ActivityMessages(FitWriter writer)
     }
 
     /// <summary>The session; for a pool swim, pool_length in metres (as FIT wants) and pool_length_unit statute for a yard pool.</summary>
-    public void Session(SpanTotals session, SportMapping sport, int lapCount, int lengthCount, double? poolLengthMeters, bool poolLengthInYards)
+    public void Session(SpanTotals session, SportMapping sport, int lapCount, int lengthCount, PoolLength? pool)
     {
         writer.Begin(LocalSession, FitProfile.Session);
         writer.UInt16(SessionFields.MessageIndex, 0);
@@ -187,9 +187,9 @@ internal sealed class ActivityMessages(FitWriter writer)
         if (sport.FitSubSport == SportMappings.PoolSwimSubSport)
         {
             writer.UInt16(SessionFields.NumLengths, checked((ushort)lengthCount));
-            writer.UInt16(SessionFields.PoolLength, FitScale.PoolLength(poolLengthMeters));
-            writer.Enum(SessionFields.PoolLengthUnit, poolLengthMeters is null ? null
-                : poolLengthInYards ? FitProfile.DisplayMeasureStatute
+            writer.UInt16(SessionFields.PoolLength, FitScale.PoolLength(pool?.Meters));
+            writer.Enum(SessionFields.PoolLengthUnit, pool is null ? null
+                : pool.Value.InYards ? FitProfile.DisplayMeasureStatute
                 : FitProfile.DisplayMeasureMetric);
         }
 

@@ -33,18 +33,19 @@ public static class FitActivityEncoder
         var lengths = sport.FitSubSport == SportMappings.PoolSwimSubSport
             ? workout.SwimLengths.Where(l => l.End >= l.Start).OrderBy(l => l.Start).ToList()
             : [];
+        var pool = sport.FitSubSport == SportMappings.PoolSwimSubSport ? PoolLength.Of(workout) : null;
         var lengthsPerLap = lengths.Count > 0 ? LapTiling.AssignLengths(laps, lengths) : [];
-        var lapTotals = ActivityTotals.Laps(workout, laps, session, records, lengthsPerLap, workout.PoolLengthMeters);
+        var lapTotals = ActivityTotals.Laps(workout, laps, session, records, lengthsPerLap, pool?.Meters);
 
         var messages = new ActivityMessages(new FitWriter(64 + (records.Points.Count * 30)));
         messages.FileId(workout);
         messages.DeviceInfo(workout);
         messages.Event(workout.Start, FitProfile.EventTypeStart);
         messages.RecordsAndPauses(workout, records);
-        messages.Lengths(lengths, workout.PoolLengthMeters);
+        messages.Lengths(lengths, pool?.Meters);
         messages.Event(workout.End, FitProfile.EventTypeStopAll);
         messages.Laps(lapTotals, lengthsPerLap, sport);
-        messages.Session(session, sport, laps.Count, lengths.Count, workout.PoolLengthMeters, workout.IsPoolLengthInYards);
+        messages.Session(session, sport, laps.Count, lengths.Count, pool);
         messages.Activity(session, LocalOffset(workout, options));
         return messages.Finish();
     }

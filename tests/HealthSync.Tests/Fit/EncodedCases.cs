@@ -49,6 +49,10 @@ public sealed class EncodedCases : IDisposable
         yield return ("run-no-routes", TestWorkouts.RunWithRoute(), withRoutes with { IncludeRoute = false });
         yield return ("pool-swim", TestWorkouts.PoolSwim(), withRoutes);
         yield return ("yard-pool-rests", TestWorkouts.YardPoolSwimWithRests(), withRoutes);
+        yield return ("pool-swim-no-lap-length", TestWorkouts.PoolSwim() with { PoolLengthMeters = null }, withRoutes);
+        yield return ("yard-pool-no-lap-length", TestWorkouts.YardPoolSwimWithRests() with { PoolLengthMeters = null, IsPoolLengthInYards = false }, withRoutes);
+        // 500 m over 20 lengths is 25 m; 546 m is 27.3 m a length, no real pool: nothing is guessed.
+        yield return ("pool-swim-odd-distance", TestWorkouts.PoolSwim() with { PoolLengthMeters = null, DistanceMeters = 546 }, withRoutes);
         yield return ("paused-walk-total-only", TestWorkouts.PausedWalkTotalOnly(), withRoutes);
         yield return ("stationary-route", TestWorkouts.WalkWithStationaryRoute(), withRoutes);
         yield return ("partial-route", TestWorkouts.WalkWithPartialRoute(), withRoutes);

@@ -220,6 +220,31 @@ public sealed class FitActivityEncoderTests(EncodedCases cases) : IClassFixture<
     }
 
     [Fact]
+    public void Should_Infer_The_Pool_Length_From_Distance_And_Lengths_Without_HKLapLength()
+    {
+        var metres = cases.Decoded["pool-swim-no-lap-length"];
+        var yards = cases.Decoded["yard-pool-no-lap-length"];
+
+        Assert.Equal(25, Number(metres.Session, "poolLength"), 2);
+        Assert.Equal(0, Number(metres.Session, "poolLengthUnit"));
+        Assert.Equal([11 * 25.0, 9 * 25.0], metres.Messages("lapMesgs").Select(l => Number(l, "totalDistance")));
+        Assert.Equal(22.86, Number(yards.Session, "poolLength"), 2);
+        Assert.Equal(1, Number(yards.Session, "poolLengthUnit"));
+        Assert.Equal([0, 45.72, 0, 45.72, 0, 45.72, 0], yards.Messages("lapMesgs").Select(l => Number(l, "totalDistance")));
+    }
+
+    [Fact]
+    public void Should_Leave_The_Pool_Length_Out_When_It_Cannot_Be_Inferred()
+    {
+        var fit = cases.Decoded["pool-swim-odd-distance"];
+
+        Assert.Null(OptionalNumber(fit.Session, "poolLength"));
+        Assert.Null(OptionalNumber(fit.Session, "poolLengthUnit"));
+        Assert.Equal(20, Number(fit.Session, "numLengths"));
+        Assert.Equal(546, Number(fit.Session, "totalDistance"), 2);
+    }
+
+    [Fact]
     public void Should_Spread_A_Total_Without_Samples_Over_Timer_Time_Holding_Still_In_Pauses()
     {
         var workout = cases.Cases["paused-walk-total-only"].Workout;
