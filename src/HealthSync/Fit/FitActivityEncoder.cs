@@ -10,22 +10,27 @@ namespace HealthSync.Fit;
 /// </remarks>
 public static class FitActivityEncoder
 {
-    /// <summary>The file as a byte array.</summary>
-    /// <exception cref="ArgumentException">The workout ends before it starts or lies before 1990.</exception>
-    public static byte[] Encode(Workout workout, FitEncodeOptions? options = null)
+    /// <summary>
+    /// Why the workout cannot become a file (code <c>empty-workout</c>: it lasts no time or was paused throughout;
+    /// <c>before-fit-epoch</c>), or null when it can. A caller checks first and records the problem once, instead of
+    /// failing on every run with a file the service refuses.
+    /// </summary>
+    public static FitEncodeProblem? Check(Workout workout)
     {
         ArgumentNullException.ThrowIfNull(workout);
+        return FitEncodeProblem.Of(workout);
+    }
+
+    /// <summary>The file as a byte array.</summary>
+    /// <exception cref="FitEncodeException">The workout has a problem <see cref="Check"/> reports.</exception>
+    public static byte[] Encode(Workout workout, FitEncodeOptions? options = null)
+    {
+        if (Check(workout) is { } problem)
+        {
+            throw new FitEncodeException(problem);
+        }
+
         options ??= FitEncodeOptions.Default;
-        if (workout.End < workout.Start)
-        {
-            throw new ArgumentException($"Workout {workout.Id} ends before it starts.", nameof(workout));
-        }
-
-        if (workout.Start < FitTime.Epoch)
-        {
-            throw new ArgumentException($"Workout {workout.Id} starts before FIT's 1989-12-31 epoch.", nameof(workout));
-        }
-
         var sport = SportMappings.For(workout);
         var records = RecordSeries.Build(workout, options.IncludeRoute);
         var laps = LapTiling.Tile(workout);
