@@ -135,39 +135,47 @@ internal sealed class ActivityMessages(FitWriter writer)
     {
         for (var i = 0; i < totals.Count; i++)
         {
-            var lap = totals[i];
-            writer.Begin(LocalLap, FitProfile.Lap);
-            writer.UInt16(LapFields.MessageIndex, checked((ushort)i));
-            writer.UInt32(LapFields.Timestamp, FitTime.Seconds(lap.End));
-            writer.Enum(LapFields.Event, FitProfile.EventLap);
-            writer.Enum(LapFields.EventType, FitProfile.EventTypeStop);
-            writer.UInt32(LapFields.StartTime, FitTime.Seconds(lap.Start));
-            writer.UInt32(LapFields.TotalElapsedTime, FitTime.Milliseconds(lap.Elapsed));
-            writer.UInt32(LapFields.TotalTimerTime, FitTime.Milliseconds(lap.Timer));
-            writer.UInt32(LapFields.TotalDistance, FitScale.Distance(lap.DistanceMeters));
-            writer.UInt16(LapFields.TotalCalories, FitScale.UInt16(lap.EnergyKilocalories));
-            writer.UInt8(LapFields.AvgHeartRate, FitScale.Byte(lap.AverageHeartRate));
-            writer.UInt8(LapFields.MaxHeartRate, FitScale.Byte(lap.MaximumHeartRate));
-            writer.UInt16(LapFields.TotalAscent, FitScale.UInt16(lap.AscentMeters));
-            writer.Enum(LapFields.LapTrigger, i == totals.Count - 1 ? FitProfile.LapTriggerSessionEnd : FitProfile.LapTriggerManual);
-            writer.Enum(LapFields.Sport, sport.FitSport);
-            writer.Enum(LapFields.SubSport, sport.FitSubSport);
-            if (lengthsPerLap.Count > 0)
-            {
-                var (first, count) = lengthsPerLap[i];
-                writer.UInt16(LapFields.NumLengths, checked((ushort)count));
-                writer.UInt16(LapFields.FirstLengthIndex, checked((ushort)first));
-            }
-
-            writer.End();
+            Lap(i, totals[i], i == totals.Count - 1, sport, lengthsPerLap.Count > 0 ? lengthsPerLap[i] : null);
         }
     }
 
+    /// <summary>One lap; the last of a session is triggered by the session's end.</summary>
+    public void Lap(int index, SpanTotals lap, bool last, SportMapping sport, (int First, int Count)? lengths)
+    {
+        writer.Begin(LocalLap, FitProfile.Lap);
+        writer.UInt16(LapFields.MessageIndex, checked((ushort)index));
+        writer.UInt32(LapFields.Timestamp, FitTime.Seconds(lap.End));
+        writer.Enum(LapFields.Event, FitProfile.EventLap);
+        writer.Enum(LapFields.EventType, FitProfile.EventTypeStop);
+        writer.UInt32(LapFields.StartTime, FitTime.Seconds(lap.Start));
+        writer.UInt32(LapFields.TotalElapsedTime, FitTime.Milliseconds(lap.Elapsed));
+        writer.UInt32(LapFields.TotalTimerTime, FitTime.Milliseconds(lap.Timer));
+        writer.UInt32(LapFields.TotalDistance, FitScale.Distance(lap.DistanceMeters));
+        writer.UInt16(LapFields.TotalCalories, FitScale.UInt16(lap.EnergyKilocalories));
+        writer.UInt8(LapFields.AvgHeartRate, FitScale.Byte(lap.AverageHeartRate));
+        writer.UInt8(LapFields.MaxHeartRate, FitScale.Byte(lap.MaximumHeartRate));
+        writer.UInt16(LapFields.TotalAscent, FitScale.UInt16(lap.AscentMeters));
+        writer.Enum(LapFields.LapTrigger, last ? FitProfile.LapTriggerSessionEnd : FitProfile.LapTriggerManual);
+        writer.Enum(LapFields.Sport, sport.FitSport);
+        writer.Enum(LapFields.SubSport, sport.FitSubSport);
+        if (lengths is var (first, count))
+        {
+            writer.UInt16(LapFields.NumLengths, checked((ushort)count));
+            writer.UInt16(LapFields.FirstLengthIndex, checked((ushort)first));
+        }
+
+        writer.End();
+    }
+
     /// <summary>The session; for a pool swim, pool_length in metres (as FIT wants) and pool_length_unit statute for a yard pool.</summary>
-    public void Session(SpanTotals session, SportMapping sport, int lapCount, int lengthCount, PoolLength? pool)
+    public void Session(SpanTotals session, SportMapping sport, int lapCount, int lengthCount, PoolLength? pool) =>
+        Session(new SessionIndex(0, 0, lapCount, Last: true), session, sport, lengthCount, pool);
+
+    /// <summary>One session of a file that may hold several (multisport): its index and its laps' place.</summary>
+    public void Session(SessionIndex index, SpanTotals session, SportMapping sport, int lengthCount, PoolLength? pool)
     {
         writer.Begin(LocalSession, FitProfile.Session);
-        writer.UInt16(SessionFields.MessageIndex, 0);
+        writer.UInt16(SessionFields.MessageIndex, checked((ushort)index.Index));
         writer.UInt32(SessionFields.Timestamp, FitTime.Seconds(session.End));
         writer.Enum(SessionFields.Event, FitProfile.EventSession);
         writer.Enum(SessionFields.EventType, FitProfile.EventTypeStop);
@@ -181,9 +189,9 @@ internal sealed class ActivityMessages(FitWriter writer)
         writer.UInt8(SessionFields.AvgHeartRate, FitScale.Byte(session.AverageHeartRate));
         writer.UInt8(SessionFields.MaxHeartRate, FitScale.Byte(session.MaximumHeartRate));
         writer.UInt16(SessionFields.TotalAscent, FitScale.UInt16(session.AscentMeters));
-        writer.UInt16(SessionFields.FirstLapIndex, 0);
-        writer.UInt16(SessionFields.NumLaps, checked((ushort)lapCount));
-        writer.Enum(SessionFields.Trigger, FitProfile.SessionTriggerActivityEnd);
+        writer.UInt16(SessionFields.FirstLapIndex, checked((ushort)index.FirstLap));
+        writer.UInt16(SessionFields.NumLaps, checked((ushort)index.LapCount));
+        writer.Enum(SessionFields.Trigger, index.Last ? FitProfile.SessionTriggerActivityEnd : FitProfile.SessionTriggerAutoMultiSport);
         if (sport.FitSubSport == SportMappings.PoolSwimSubSport)
         {
             writer.UInt16(SessionFields.NumLengths, checked((ushort)lengthCount));
@@ -196,13 +204,13 @@ internal sealed class ActivityMessages(FitWriter writer)
         writer.End();
     }
 
-    public void Activity(SpanTotals session, TimeSpan utcOffset)
+    public void Activity(SpanTotals session, TimeSpan utcOffset, int sessionCount = 1)
     {
         var timestamp = FitTime.Seconds(session.End);
         writer.Begin(LocalActivity, FitProfile.Activity);
         writer.UInt32(ActivityFields.Timestamp, timestamp);
         writer.UInt32(ActivityFields.TotalTimerTime, FitTime.Milliseconds(session.Timer));
-        writer.UInt16(ActivityFields.NumSessions, 1);
+        writer.UInt16(ActivityFields.NumSessions, checked((ushort)sessionCount));
         writer.Enum(ActivityFields.Type, FitProfile.ActivityTypeManual);
         writer.Enum(ActivityFields.Event, FitProfile.EventActivity);
         writer.Enum(ActivityFields.EventType, FitProfile.EventTypeStop);
@@ -281,6 +289,9 @@ internal sealed class ActivityMessages(FitWriter writer)
 
         writer.End();
     }
+
+    /// <summary>A session's index, its first lap's index and lap count, and whether it ends the activity.</summary>
+    internal readonly record struct SessionIndex(int Index, int FirstLap, int LapCount, bool Last);
 
     /// <summary>Which optional record fields the series carries anywhere: every record writes the same ones.</summary>
     private readonly record struct RecordLayout(

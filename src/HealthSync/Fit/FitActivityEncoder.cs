@@ -5,7 +5,8 @@ namespace HealthSync.Fit;
 /// <summary>Encodes one workout as a FIT activity file; the same workout and options always give the same bytes.</summary>
 /// <remarks>
 /// Message order follows Garmin's "summary last" cookbook: file_id, device_info, timer start, records
-/// interleaved with the pause events, lengths (pool swims), timer stop_all, laps, session, activity.
+/// interleaved with the pause events, lengths (pool swims), timer stop_all, laps, session, activity; a multisport
+/// workout has a lap and a session per leg (see <see cref="MultisportLegs"/>) before the one activity.
 /// Nothing here reads the clock, the machine's time zone or a random source.
 /// </remarks>
 public static class FitActivityEncoder
@@ -47,12 +48,34 @@ public static class FitActivityEncoder
         messages.DeviceInfo(workout);
         messages.Event(workout.Start, FitProfile.EventTypeStart);
         messages.RecordsAndPauses(workout, records);
+        if (MultisportLegs.Of(workout) is { } legs)
+        {
+            messages.Event(workout.End, FitProfile.EventTypeStopAll);
+            WriteLegs(messages, workout, legs, session);
+            messages.Activity(session, LocalOffset(workout, options), legs.Count);
+            return messages.Finish();
+        }
+
         messages.Lengths(lengths, pool?.Meters);
         messages.Event(workout.End, FitProfile.EventTypeStopAll);
         messages.Laps(lapTotals, lengthsPerLap, sport);
         messages.Session(session, sport, laps.Count, lengths.Count, pool);
         messages.Activity(session, LocalOffset(workout, options));
         return messages.Finish();
+    }
+
+    /// <summary>
+    /// A multisport activity: per leg one lap and one session in the leg's sport (transitions between), which
+    /// Intervals.icu splits into one activity per sport. Pool lengths are not written per leg (a triathlon swims open water).
+    /// </summary>
+    private static void WriteLegs(ActivityMessages messages, Workout workout, IReadOnlyList<MultisportLeg> legs, SpanTotals session)
+    {
+        var totals = ActivityTotals.Legs(workout, legs, session);
+        for (var i = 0; i < legs.Count; i++)
+        {
+            messages.Lap(i, totals[i], last: true, legs[i].Sport, null);
+            messages.Session(new ActivityMessages.SessionIndex(i, i, 1, Last: i == legs.Count - 1), totals[i], legs[i].Sport, 0, null);
+        }
     }
 
     /// <summary>Writes the file to a stream.</summary>
