@@ -220,6 +220,7 @@ internal static class WorkoutElementParser
         var start = RequiredDate(reader, "startDate");
         var end = RequiredDate(reader, "endDate");
         var duration = Duration(reader, "duration", "durationUnit") ?? (end - start);
+        var declaredType = reader.GetAttribute("workoutActivityType");
         var statistics = new List<WorkoutStatistic>();
         if (!reader.IsEmptyElement)
         {
@@ -234,15 +235,29 @@ internal static class WorkoutElementParser
         }
 
         var heartRate = statistics.Find(s => s.Type == "HKQuantityTypeIdentifierHeartRate");
+        var distance = statistics.Find(s => s.Type.StartsWith("HKQuantityTypeIdentifierDistance", StringComparison.Ordinal));
         return new WorkoutPart(
             start,
             end,
             duration,
-            statistics.Find(s => s.Type.StartsWith("HKQuantityTypeIdentifierDistance", StringComparison.Ordinal))?.Sum,
+            distance?.Sum,
             statistics.Find(s => s.Type == "HKQuantityTypeIdentifierActiveEnergyBurned")?.Sum,
             heartRate?.Average,
-            heartRate?.Maximum);
+            heartRate?.Maximum,
+            declaredType is { Length: > 0 } ? declaredType : PartType(distance?.Type));
     }
+
+    /// <summary>
+    /// Exports write no type on a WorkoutActivity (see apple-health-export.md), but a multisport part's distance
+    /// statistic names its sport: swimming, cycling, or walking/running (taken as running, a triathlon's leg).
+    /// </summary>
+    private static string? PartType(string? distanceType) => distanceType switch
+    {
+        "HKQuantityTypeIdentifierDistanceSwimming" => "HKWorkoutActivityTypeSwimming",
+        "HKQuantityTypeIdentifierDistanceCycling" => "HKWorkoutActivityTypeCycling",
+        "HKQuantityTypeIdentifierDistanceWalkingRunning" => "HKWorkoutActivityTypeRunning",
+        _ => null,
+    };
 
     private static void ReadRoute(XmlReader reader, WorkoutDraft draft)
     {

@@ -2,7 +2,11 @@ using HealthSync.Workouts;
 
 namespace HealthSync.Fit;
 
-/// <summary>Writes each message of an activity file: one definition per message type, then its data messages.</summary>
+/// <summary>Writes each message of an activity file as a list of named fields; the writer derives the definitions.</summary>
+/// <remarks>
+/// A message that writes an optional field writes it in every message of its kind (invalid when unknown), so one
+/// definition per kind serves the whole file: a reader then sees the same layout for every record and lap.
+/// </remarks>
 internal sealed class ActivityMessages(FitWriter writer)
 {
     /// <summary>Product number under manufacturer 255 (development); the FIT profile reserves nothing for it.</summary>
@@ -22,121 +26,53 @@ internal sealed class ActivityMessages(FitWriter writer)
     private const byte LocalSession = 6;
     private const byte LocalActivity = 7;
 
-    private bool _eventDefined;
-
     public void FileId(Workout workout)
     {
-        var nameSize = FitWriter.StringSize(ProductName);
-        writer.Define(LocalFileId, FitProfile.FileId,
-        [
-            FitField.Enum(0), FitField.UInt16(1), FitField.UInt16(2), FitField.UInt32Z(3), FitField.UInt32(4),
-            FitField.String(8, nameSize),
-        ]);
-        writer.Begin(LocalFileId);
-        writer.Enum(FitProfile.FileTypeActivity);
-        writer.UInt16(FitProfile.ManufacturerDevelopment);
-        writer.UInt16(Product);
-        writer.UInt32Z(SerialNumber(workout.Source));
-        writer.UInt32(FitTime.Seconds(workout.End));
-        writer.String(ProductName, nameSize);
+        writer.Begin(LocalFileId, FitProfile.FileId);
+        writer.Enum(FileIdFields.Type, FitProfile.FileTypeActivity);
+        writer.UInt16(FileIdFields.Manufacturer, FitProfile.ManufacturerDevelopment);
+        writer.UInt16(FileIdFields.Product, Product);
+        writer.UInt32Z(FileIdFields.SerialNumber, SerialNumber(workout.Source));
+        writer.UInt32(FileIdFields.TimeCreated, FitTime.Seconds(workout.End));
+        writer.String(FileIdFields.ProductName, ProductName, FitWriter.StringSize(ProductName));
+        writer.End();
     }
 
     /// <summary>The creator (HealthSync), and the recording device by name when the export names it.</summary>
     public void DeviceInfo(Workout workout)
     {
         var recorder = FitWriter.Truncate(workout.Device?.Name ?? workout.Device?.Model ?? workout.Source);
+
+        // One name size for both messages keeps them under one definition.
         var nameSize = Math.Max(FitWriter.StringSize(ProductName), FitWriter.StringSize(recorder));
-        writer.Define(LocalDeviceInfo, FitProfile.DeviceInfo,
-        [
-            FitField.UInt32(253), FitField.UInt8(0), FitField.UInt16(2), FitField.UInt32Z(3), FitField.UInt16(4),
-            FitField.UInt16(5), FitField.String(27, nameSize),
-        ]);
-
-        writer.Begin(LocalDeviceInfo);
-        writer.UInt32(FitTime.Seconds(workout.Start));
-        writer.UInt8(0);
-        writer.UInt16(FitProfile.ManufacturerDevelopment);
-        writer.UInt32Z(SerialNumber(workout.Source));
-        writer.UInt16(Product);
-        writer.UInt16(SoftwareVersion);
-        writer.String(ProductName, nameSize);
-
+        DeviceInfo(workout.Start, 0, ProductName, nameSize, creator: true, workout.Source);
         if (!string.IsNullOrWhiteSpace(recorder))
         {
-            writer.Begin(LocalDeviceInfo);
-            writer.UInt32(FitTime.Seconds(workout.Start));
-            writer.UInt8(1);
-            writer.UInt16(null);
-            writer.UInt32Z(null);
-            writer.UInt16(null);
-            writer.UInt16(null);
-            writer.String(recorder, nameSize);
+            DeviceInfo(workout.Start, 1, recorder, nameSize, creator: false, workout.Source);
         }
     }
 
     public void Event(DateTimeOffset time, byte eventType)
     {
-        if (!_eventDefined)
-        {
-            writer.Define(LocalEvent, FitProfile.Event, [FitField.UInt32(253), FitField.Enum(0), FitField.Enum(1)]);
-            _eventDefined = true;
-        }
-
-        writer.Begin(LocalEvent);
-        writer.UInt32(FitTime.Seconds(time));
-        writer.Enum(FitProfile.EventTimer);
-        writer.Enum(eventType);
+        writer.Begin(LocalEvent, FitProfile.Event);
+        writer.UInt32(EventFields.Timestamp, FitTime.Seconds(time));
+        writer.Enum(EventFields.Event, FitProfile.EventTimer);
+        writer.Enum(EventFields.EventType, eventType);
+        writer.End();
     }
 
-    /// <summary>Records in time order, with a timer stop at each pause's start and a timer start at its end.</summary>
+    /// <summary>Records in time order, with a timer stop at each pause's start and a timer start at its end (unless it lasts to the end).</summary>
     public void RecordsAndPauses(Workout workout, RecordSeries records)
     {
         var points = records.Points;
-        var hasHeartRate = points.Any(p => p.HeartRate is not null);
-        var hasCadence = points.Any(p => p.Cadence is not null);
-        var hasDistance = points.Any(p => p.DistanceMeters is not null);
-        var hasSpeed = points.Any(p => p.Speed is not null);
-        var hasPower = points.Any(p => p.Power is not null);
-        var hasAltitude = points.Any(p => p.AltitudeMeters is not null);
-
-        var fields = new List<FitField> { FitField.UInt32(253) };
-        if (records.HasPosition)
-        {
-            fields.Add(FitField.SInt32(0));
-            fields.Add(FitField.SInt32(1));
-        }
-
-        if (hasAltitude)
-        {
-            fields.Add(FitField.UInt16(2));
-        }
-
-        if (hasHeartRate)
-        {
-            fields.Add(FitField.UInt8(3));
-        }
-
-        if (hasCadence)
-        {
-            fields.Add(FitField.UInt8(4));
-        }
-
-        if (hasDistance)
-        {
-            fields.Add(FitField.UInt32(5));
-        }
-
-        if (hasSpeed)
-        {
-            fields.Add(FitField.UInt16(6));
-        }
-
-        if (hasPower)
-        {
-            fields.Add(FitField.UInt16(7));
-        }
-
-        writer.Define(LocalRecord, FitProfile.Record, fields.ToArray());
+        var layout = new RecordLayout(
+            records.HasPosition,
+            points.Any(p => p.AltitudeMeters is not null),
+            points.Any(p => p.HeartRate is not null),
+            points.Any(p => p.Cadence is not null),
+            points.Any(p => p.DistanceMeters is not null),
+            points.Any(p => p.Speed is not null),
+            points.Any(p => p.Power is not null));
 
         var pauses = workout.Pauses
             .Where(p => p.End > p.Start && p.Start >= workout.Start && p.End <= workout.End)
@@ -146,7 +82,12 @@ internal sealed class ActivityMessages(FitWriter writer)
         foreach (var pause in pauses)
         {
             pending.Enqueue((FitTime.Seconds(pause.Start), FitProfile.EventTypeStop, pause.Start));
-            pending.Enqueue((FitTime.Seconds(pause.End), FitProfile.EventTypeStart, pause.End));
+
+            // A pause that lasts to the end was never resumed: the timer stays stopped until stop_all.
+            if (pause.End < workout.End)
+            {
+                pending.Enqueue((FitTime.Seconds(pause.End), FitProfile.EventTypeStart, pause.End));
+            }
         }
 
         foreach (var point in points)
@@ -157,43 +98,7 @@ internal sealed class ActivityMessages(FitWriter writer)
                 Event(next.Instant, next.Type);
             }
 
-            writer.Begin(LocalRecord);
-            writer.UInt32(point.Time);
-            if (records.HasPosition)
-            {
-                writer.SInt32(point.Latitude);
-                writer.SInt32(point.Longitude);
-            }
-
-            if (hasAltitude)
-            {
-                writer.UInt16(FitScale.Altitude(point.AltitudeMeters));
-            }
-
-            if (hasHeartRate)
-            {
-                writer.UInt8(FitScale.Byte(point.HeartRate));
-            }
-
-            if (hasCadence)
-            {
-                writer.UInt8(FitScale.Byte(point.Cadence));
-            }
-
-            if (hasDistance)
-            {
-                writer.UInt32(FitScale.Distance(point.DistanceMeters));
-            }
-
-            if (hasSpeed)
-            {
-                writer.UInt16(FitScale.Speed(point.Speed));
-            }
-
-            if (hasPower)
-            {
-                writer.UInt16(FitScale.UInt16(point.Power));
-            }
+            Record(point, layout);
         }
 
         while (pending.Count > 0)
@@ -205,143 +110,112 @@ internal sealed class ActivityMessages(FitWriter writer)
 
     public void Lengths(IReadOnlyList<SwimLength> lengths, double? poolLengthMeters)
     {
-        if (lengths.Count == 0)
-        {
-            return;
-        }
-
-        writer.Define(LocalLength, FitProfile.Length,
-        [
-            FitField.UInt16(254), FitField.UInt32(253), FitField.Enum(0), FitField.Enum(1), FitField.UInt32(2),
-            FitField.UInt32(3), FitField.UInt32(4), FitField.UInt16(6), FitField.Enum(7), FitField.Enum(12),
-        ]);
         for (var i = 0; i < lengths.Count; i++)
         {
             var length = lengths[i];
             var duration = length.End - length.Start;
             var seconds = duration.TotalSeconds;
-            writer.Begin(LocalLength);
-            writer.UInt16(checked((ushort)i));
-            writer.UInt32(FitTime.Seconds(length.End));
-            writer.Enum(FitProfile.EventLength);
-            writer.Enum(FitProfile.EventTypeStop);
-            writer.UInt32(FitTime.Seconds(length.Start));
-            writer.UInt32(FitTime.Milliseconds(duration));
-            writer.UInt32(FitTime.Milliseconds(duration));
-            writer.UInt16(seconds > 0 ? FitScale.Speed(poolLengthMeters / seconds) : null);
-            writer.Enum(FitSwimStroke.Of(length.Stroke));
-            writer.Enum(FitProfile.LengthTypeActive);
+            writer.Begin(LocalLength, FitProfile.Length);
+            writer.UInt16(LengthFields.MessageIndex, checked((ushort)i));
+            writer.UInt32(LengthFields.Timestamp, FitTime.Seconds(length.End));
+            writer.Enum(LengthFields.Event, FitProfile.EventLength);
+            writer.Enum(LengthFields.EventType, FitProfile.EventTypeStop);
+            writer.UInt32(LengthFields.StartTime, FitTime.Seconds(length.Start));
+            writer.UInt32(LengthFields.TotalElapsedTime, FitTime.Milliseconds(duration));
+            writer.UInt32(LengthFields.TotalTimerTime, FitTime.Milliseconds(duration));
+            writer.UInt16(LengthFields.AvgSpeed, seconds > 0 ? FitScale.Speed(poolLengthMeters / seconds) : null);
+            writer.Enum(LengthFields.SwimStroke, FitSwimStroke.Of(length.Stroke));
+            writer.Enum(LengthFields.LengthType, FitProfile.LengthTypeActive);
+            writer.End();
         }
     }
 
     /// <summary>One lap per total; for a pool swim (lengthsPerLap not empty) each lap's first length and number of lengths.</summary>
     public void Laps(IReadOnlyList<SpanTotals> totals, IReadOnlyList<(int First, int Count)> lengthsPerLap, SportMapping sport)
     {
-        var swim = lengthsPerLap.Count > 0;
-        var fields = new List<FitField>
-        {
-            FitField.UInt16(254), FitField.UInt32(253), FitField.Enum(0), FitField.Enum(1), FitField.UInt32(2),
-            FitField.UInt32(7), FitField.UInt32(8), FitField.UInt32(9), FitField.UInt16(11), FitField.UInt8(15),
-            FitField.UInt8(16), FitField.UInt16(21), FitField.Enum(24), FitField.Enum(25), FitField.Enum(39),
-        };
-        if (swim)
-        {
-            fields.Add(FitField.UInt16(32));
-            fields.Add(FitField.UInt16(35));
-        }
-
-        writer.Define(LocalLap, FitProfile.Lap, fields.ToArray());
         for (var i = 0; i < totals.Count; i++)
         {
-            var lap = totals[i];
-            writer.Begin(LocalLap);
-            writer.UInt16(checked((ushort)i));
-            writer.UInt32(FitTime.Seconds(lap.End));
-            writer.Enum(FitProfile.EventLap);
-            writer.Enum(FitProfile.EventTypeStop);
-            writer.UInt32(FitTime.Seconds(lap.Start));
-            writer.UInt32(FitTime.Milliseconds(lap.Elapsed));
-            writer.UInt32(FitTime.Milliseconds(lap.Timer));
-            writer.UInt32(FitScale.Distance(lap.DistanceMeters));
-            writer.UInt16(FitScale.UInt16(lap.EnergyKilocalories));
-            writer.UInt8(FitScale.Byte(lap.AverageHeartRate));
-            writer.UInt8(FitScale.Byte(lap.MaximumHeartRate));
-            writer.UInt16(FitScale.UInt16(lap.AscentMeters));
-            writer.Enum(i == totals.Count - 1 ? FitProfile.LapTriggerSessionEnd : FitProfile.LapTriggerManual);
-            writer.Enum(sport.FitSport);
-            writer.Enum(sport.FitSubSport);
-            if (swim)
-            {
-                var (first, count) = lengthsPerLap[i];
-                writer.UInt16(checked((ushort)count));
-                writer.UInt16(checked((ushort)first));
-            }
+            Lap(i, totals[i], i == totals.Count - 1, sport, lengthsPerLap.Count > 0 ? lengthsPerLap[i] : null);
         }
+    }
+
+    /// <summary>One lap; the last of a session is triggered by the session's end.</summary>
+    public void Lap(int index, SpanTotals lap, bool last, SportMapping sport, (int First, int Count)? lengths)
+    {
+        writer.Begin(LocalLap, FitProfile.Lap);
+        writer.UInt16(LapFields.MessageIndex, checked((ushort)index));
+        writer.UInt32(LapFields.Timestamp, FitTime.Seconds(lap.End));
+        writer.Enum(LapFields.Event, FitProfile.EventLap);
+        writer.Enum(LapFields.EventType, FitProfile.EventTypeStop);
+        writer.UInt32(LapFields.StartTime, FitTime.Seconds(lap.Start));
+        writer.UInt32(LapFields.TotalElapsedTime, FitTime.Milliseconds(lap.Elapsed));
+        writer.UInt32(LapFields.TotalTimerTime, FitTime.Milliseconds(lap.Timer));
+        writer.UInt32(LapFields.TotalDistance, FitScale.Distance(lap.DistanceMeters));
+        writer.UInt16(LapFields.TotalCalories, FitScale.UInt16(lap.EnergyKilocalories));
+        writer.UInt8(LapFields.AvgHeartRate, FitScale.Byte(lap.AverageHeartRate));
+        writer.UInt8(LapFields.MaxHeartRate, FitScale.Byte(lap.MaximumHeartRate));
+        writer.UInt16(LapFields.TotalAscent, FitScale.UInt16(lap.AscentMeters));
+        writer.Enum(LapFields.LapTrigger, last ? FitProfile.LapTriggerSessionEnd : FitProfile.LapTriggerManual);
+        writer.Enum(LapFields.Sport, sport.FitSport);
+        writer.Enum(LapFields.SubSport, sport.FitSubSport);
+        if (lengths is var (first, count))
+        {
+            writer.UInt16(LapFields.NumLengths, checked((ushort)count));
+            writer.UInt16(LapFields.FirstLengthIndex, checked((ushort)first));
+        }
+
+        writer.End();
     }
 
     /// <summary>The session; for a pool swim, pool_length in metres (as FIT wants) and pool_length_unit statute for a yard pool.</summary>
-    public void Session(SpanTotals session, SportMapping sport, int lapCount, int lengthCount, double? poolLengthMeters, bool poolLengthInYards)
-    {
-        var swim = sport.FitSubSport == SportMappings.PoolSwimSubSport;
-        var fields = new List<FitField>
-        {
-            FitField.UInt16(254), FitField.UInt32(253), FitField.Enum(0), FitField.Enum(1), FitField.UInt32(2),
-            FitField.Enum(5), FitField.Enum(6), FitField.UInt32(7), FitField.UInt32(8), FitField.UInt32(9),
-            FitField.UInt16(11), FitField.UInt8(16), FitField.UInt8(17), FitField.UInt16(22), FitField.UInt16(25),
-            FitField.UInt16(26), FitField.Enum(28),
-        };
-        if (swim)
-        {
-            fields.Add(FitField.UInt16(33));
-            fields.Add(FitField.UInt16(44));
-            fields.Add(FitField.Enum(46));
-        }
+    public void Session(SpanTotals session, SportMapping sport, int lapCount, int lengthCount, PoolLength? pool) =>
+        Session(new SessionIndex(0, 0, lapCount, Last: true), session, sport, lengthCount, pool);
 
-        writer.Define(LocalSession, FitProfile.Session, fields.ToArray());
-        writer.Begin(LocalSession);
-        writer.UInt16(0);
-        writer.UInt32(FitTime.Seconds(session.End));
-        writer.Enum(FitProfile.EventSession);
-        writer.Enum(FitProfile.EventTypeStop);
-        writer.UInt32(FitTime.Seconds(session.Start));
-        writer.Enum(sport.FitSport);
-        writer.Enum(sport.FitSubSport);
-        writer.UInt32(FitTime.Milliseconds(session.Elapsed));
-        writer.UInt32(FitTime.Milliseconds(session.Timer));
-        writer.UInt32(FitScale.Distance(session.DistanceMeters));
-        writer.UInt16(FitScale.UInt16(session.EnergyKilocalories));
-        writer.UInt8(FitScale.Byte(session.AverageHeartRate));
-        writer.UInt8(FitScale.Byte(session.MaximumHeartRate));
-        writer.UInt16(FitScale.UInt16(session.AscentMeters));
-        writer.UInt16(0);
-        writer.UInt16(checked((ushort)lapCount));
-        writer.Enum(FitProfile.SessionTriggerActivityEnd);
-        if (swim)
+    /// <summary>One session of a file that may hold several (multisport): its index and its laps' place.</summary>
+    public void Session(SessionIndex index, SpanTotals session, SportMapping sport, int lengthCount, PoolLength? pool)
+    {
+        writer.Begin(LocalSession, FitProfile.Session);
+        writer.UInt16(SessionFields.MessageIndex, checked((ushort)index.Index));
+        writer.UInt32(SessionFields.Timestamp, FitTime.Seconds(session.End));
+        writer.Enum(SessionFields.Event, FitProfile.EventSession);
+        writer.Enum(SessionFields.EventType, FitProfile.EventTypeStop);
+        writer.UInt32(SessionFields.StartTime, FitTime.Seconds(session.Start));
+        writer.Enum(SessionFields.Sport, sport.FitSport);
+        writer.Enum(SessionFields.SubSport, sport.FitSubSport);
+        writer.UInt32(SessionFields.TotalElapsedTime, FitTime.Milliseconds(session.Elapsed));
+        writer.UInt32(SessionFields.TotalTimerTime, FitTime.Milliseconds(session.Timer));
+        writer.UInt32(SessionFields.TotalDistance, FitScale.Distance(session.DistanceMeters));
+        writer.UInt16(SessionFields.TotalCalories, FitScale.UInt16(session.EnergyKilocalories));
+        writer.UInt8(SessionFields.AvgHeartRate, FitScale.Byte(session.AverageHeartRate));
+        writer.UInt8(SessionFields.MaxHeartRate, FitScale.Byte(session.MaximumHeartRate));
+        writer.UInt16(SessionFields.TotalAscent, FitScale.UInt16(session.AscentMeters));
+        writer.UInt16(SessionFields.FirstLapIndex, checked((ushort)index.FirstLap));
+        writer.UInt16(SessionFields.NumLaps, checked((ushort)index.LapCount));
+        writer.Enum(SessionFields.Trigger, index.Last ? FitProfile.SessionTriggerActivityEnd : FitProfile.SessionTriggerAutoMultiSport);
+        if (sport.FitSubSport == SportMappings.PoolSwimSubSport)
         {
-            writer.UInt16(checked((ushort)lengthCount));
-            writer.UInt16(FitScale.PoolLength(poolLengthMeters));
-            writer.Enum(poolLengthMeters is null ? null
-                : poolLengthInYards ? FitProfile.DisplayMeasureStatute
+            writer.UInt16(SessionFields.NumLengths, checked((ushort)lengthCount));
+            writer.UInt16(SessionFields.PoolLength, FitScale.PoolLength(pool?.Meters));
+            writer.Enum(SessionFields.PoolLengthUnit, pool is null ? null
+                : pool.Value.InYards ? FitProfile.DisplayMeasureStatute
                 : FitProfile.DisplayMeasureMetric);
         }
+
+        writer.End();
     }
 
-    public void Activity(SpanTotals session, TimeSpan utcOffset)
+    public void Activity(SpanTotals session, TimeSpan utcOffset, int sessionCount = 1)
     {
-        writer.Define(LocalActivity, FitProfile.Activity,
-        [
-            FitField.UInt32(253), FitField.UInt32(0), FitField.UInt16(1), FitField.Enum(2), FitField.Enum(3),
-            FitField.Enum(4), FitField.UInt32(5),
-        ]);
         var timestamp = FitTime.Seconds(session.End);
-        writer.Begin(LocalActivity);
-        writer.UInt32(timestamp);
-        writer.UInt32(FitTime.Milliseconds(session.Timer));
-        writer.UInt16(1);
-        writer.Enum(FitProfile.ActivityTypeManual);
-        writer.Enum(FitProfile.EventActivity);
-        writer.Enum(FitProfile.EventTypeStop);
-        writer.UInt32(checked((uint)(timestamp + (long)utcOffset.TotalSeconds)));
+        writer.Begin(LocalActivity, FitProfile.Activity);
+        writer.UInt32(ActivityFields.Timestamp, timestamp);
+        writer.UInt32(ActivityFields.TotalTimerTime, FitTime.Milliseconds(session.Timer));
+        writer.UInt16(ActivityFields.NumSessions, checked((ushort)sessionCount));
+        writer.Enum(ActivityFields.Type, FitProfile.ActivityTypeManual);
+        writer.Enum(ActivityFields.Event, FitProfile.EventActivity);
+        writer.Enum(ActivityFields.EventType, FitProfile.EventTypeStop);
+        writer.UInt32(ActivityFields.LocalTimestamp, checked((uint)(timestamp + (long)utcOffset.TotalSeconds)));
+        writer.End();
     }
 
     public byte[] Finish() => writer.Finish();
@@ -357,4 +231,69 @@ internal sealed class ActivityMessages(FitWriter writer)
 
         return hash == 0 ? 1 : hash;
     }
+
+    /// <summary>One device_info; the recorder's carries only its index and name (the rest invalid: nothing is known of it).</summary>
+    private void DeviceInfo(DateTimeOffset start, byte index, string name, byte nameSize, bool creator, string source)
+    {
+        writer.Begin(LocalDeviceInfo, FitProfile.DeviceInfo);
+        writer.UInt32(DeviceInfoFields.Timestamp, FitTime.Seconds(start));
+        writer.UInt8(DeviceInfoFields.DeviceIndex, index);
+        writer.UInt16(DeviceInfoFields.Manufacturer, creator ? FitProfile.ManufacturerDevelopment : null);
+        writer.UInt32Z(DeviceInfoFields.SerialNumber, creator ? SerialNumber(source) : null);
+        writer.UInt16(DeviceInfoFields.Product, creator ? Product : null);
+        writer.UInt16(DeviceInfoFields.SoftwareVersion, creator ? SoftwareVersion : null);
+        writer.String(DeviceInfoFields.ProductName, name, nameSize);
+        writer.End();
+    }
+
+    /// <summary>One record with the fields the series has anywhere (invalid where this second lacks them).</summary>
+    private void Record(RecordPoint point, RecordLayout layout)
+    {
+        writer.Begin(LocalRecord, FitProfile.Record);
+        writer.UInt32(RecordFields.Timestamp, point.Time);
+        if (layout.Position)
+        {
+            writer.SInt32(RecordFields.PositionLat, point.Latitude);
+            writer.SInt32(RecordFields.PositionLong, point.Longitude);
+        }
+
+        if (layout.Altitude)
+        {
+            writer.UInt16(RecordFields.Altitude, FitScale.Altitude(point.AltitudeMeters));
+        }
+
+        if (layout.HeartRate)
+        {
+            writer.UInt8(RecordFields.HeartRate, FitScale.Byte(point.HeartRate));
+        }
+
+        if (layout.Cadence)
+        {
+            writer.UInt8(RecordFields.Cadence, FitScale.Byte(point.Cadence));
+        }
+
+        if (layout.Distance)
+        {
+            writer.UInt32(RecordFields.Distance, FitScale.Distance(point.DistanceMeters));
+        }
+
+        if (layout.Speed)
+        {
+            writer.UInt16(RecordFields.Speed, FitScale.Speed(point.Speed));
+        }
+
+        if (layout.Power)
+        {
+            writer.UInt16(RecordFields.Power, FitScale.UInt16(point.Power));
+        }
+
+        writer.End();
+    }
+
+    /// <summary>A session's index, its first lap's index and lap count, and whether it ends the activity.</summary>
+    internal readonly record struct SessionIndex(int Index, int FirstLap, int LapCount, bool Last);
+
+    /// <summary>Which optional record fields the series carries anywhere: every record writes the same ones.</summary>
+    private readonly record struct RecordLayout(
+        bool Position, bool Altitude, bool HeartRate, bool Cadence, bool Distance, bool Speed, bool Power);
 }

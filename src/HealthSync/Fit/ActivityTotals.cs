@@ -66,6 +66,34 @@ internal static class ActivityTotals
         return result;
     }
 
+    /// <summary>
+    /// One total per multisport leg: a part's own figures where it has them, else the records' (heart rate) or a
+    /// timer-time share of the session (energy). A transition carries no distance: the records there are no measure of one.
+    /// </summary>
+    public static IReadOnlyList<SpanTotals> Legs(Workout workout, IReadOnlyList<MultisportLeg> legs, SpanTotals session)
+    {
+        var result = new List<SpanTotals>(legs.Count);
+        for (var i = 0; i < legs.Count; i++)
+        {
+            var leg = legs[i];
+            var timer = SpanTotals.TimerTime(workout, leg.Start, leg.End);
+            var share = session.Timer > TimeSpan.Zero ? timer / session.Timer : 0;
+            var hrEnd = i == legs.Count - 1 ? leg.End.AddTicks(1) : leg.End;
+            var (average, maximum) = SpanTotals.HeartRateIn(workout, leg.Start, hrEnd);
+            result.Add(new SpanTotals(
+                leg.Start,
+                leg.End,
+                timer,
+                leg.Part?.DistanceMeters,
+                leg.Part?.EnergyKilocalories ?? session.EnergyKilocalories * share,
+                leg.Part?.AverageHeartRate ?? average,
+                leg.Part?.MaximumHeartRate ?? maximum,
+                null));
+        }
+
+        return result;
+    }
+
     private static double?[] LapDistances(
         IReadOnlyList<LapSpan> laps,
         IReadOnlyList<TimeSpan> timers,

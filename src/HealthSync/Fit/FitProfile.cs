@@ -29,6 +29,7 @@ internal static class FitProfile
     public const byte LapTriggerManual = 0;
     public const byte LapTriggerSessionEnd = 7;
     public const byte SessionTriggerActivityEnd = 0;
+    public const byte SessionTriggerAutoMultiSport = 2;
     public const byte LengthTypeActive = 1;
     public const byte DisplayMeasureMetric = 0;
     public const byte DisplayMeasureStatute = 1;

@@ -236,10 +236,16 @@ internal sealed class RecordSeries
 
     /// <summary>
     /// The cumulative distance at an instant: the workout's total spread over timer time when nothing measured
-    /// the distance, else the records' value at or before the instant's second (null when none is known).
+    /// the distance, else the records' values interpolated by timer time between the records around the instant
+    /// (null when none at or before it is known).
     /// </summary>
+    /// <remarks>
+    /// Interpolated, not the value of the record before: records exist only at seconds with data, so a lap that ends
+    /// in a stretch without any (before a route's first fix, or in a gap where the GPS was lost) would otherwise get
+    /// 0 m and the next lap the whole stretch, though the filled-in distance is there at the next record.
+    /// </remarks>
     public double? DistanceAt(DateTimeOffset instant) =>
-        _interpolatedTotal is { } total ? Linear(_workout, total, instant) : DistanceAt(FitTime.Seconds(instant));
+        _interpolatedTotal is { } total ? Linear(_workout, total, instant) : Interpolated(instant);
 
     /// <summary>The total × the share of the workout's timer time (pauses excluded) that has run by the instant.</summary>
     private static double Linear(Workout workout, double total, DateTimeOffset instant)
@@ -264,10 +270,32 @@ internal sealed class RecordSeries
         return Math.Min(total * ((instant - workout.Start) / workout.Elapsed), total);
     }
 
-    /// <summary>The records' cumulative distance at or before a FIT time, or null when none is known.</summary>
-    private double? DistanceAt(uint time)
+    /// <summary>The records' distance at an instant, interpolated by timer time between the records around it.</summary>
+    private double? Interpolated(DateTimeOffset instant)
     {
-        double? found = null;
+        var before = IndexAtOrBefore(FitTime.Seconds(instant));
+        if (before < 0 || Points[before].DistanceMeters is not { } from)
+        {
+            return null;
+        }
+
+        var at = FitTime.Epoch.AddSeconds(Points[before].Time);
+        if (instant <= at || before == Points.Count - 1 || Points[before + 1].DistanceMeters is not { } to)
+        {
+            return from;
+        }
+
+        var next = FitTime.Epoch.AddSeconds(Points[before + 1].Time);
+        var span = SpanTotals.TimerTime(_workout, at, next);
+
+        // Paused from one record to the next: the distance moved at neither end of the pause, so hold it.
+        return span > TimeSpan.Zero ? from + ((to - from) * (SpanTotals.TimerTime(_workout, at, instant) / span)) : from;
+    }
+
+    /// <summary>The index of the last record at or before a FIT time, or -1.</summary>
+    private int IndexAtOrBefore(uint time)
+    {
+        var found = -1;
         var lo = 0;
         var hi = Points.Count - 1;
         while (lo <= hi)
@@ -275,7 +303,7 @@ internal sealed class RecordSeries
             var mid = (lo + hi) / 2;
             if (Points[mid].Time <= time)
             {
-                found = Points[mid].DistanceMeters;
+                found = mid;
                 lo = mid + 1;
             }
             else

@@ -149,6 +149,7 @@ public sealed record WorkoutLap(DateTimeOffset Start, DateTimeOffset End, LapKin
 }
 
 /// <summary>A WorkoutActivity part with its own totals (never added to the workout's totals).</summary>
+/// <remarks><c>ActivityType</c>: the part's HKWorkoutActivityType name when the export gives it or its distance tells it; null otherwise.</remarks>
 public sealed record WorkoutPart(
     DateTimeOffset Start,
     DateTimeOffset End,
@@ -156,7 +157,8 @@ public sealed record WorkoutPart(
     double? DistanceMeters,
     double? EnergyKilocalories,
     double? AverageHeartRate,
-    double? MaximumHeartRate);
+    double? MaximumHeartRate,
+    string? ActivityType = null);
 
 /// <summary>One pool length.</summary>
 public sealed record SwimLength(DateTimeOffset Start, DateTimeOffset End, SwimStroke Stroke);

@@ -42,18 +42,23 @@ public sealed class EncodedCases : IDisposable
 
     public void Dispose() => _directory.Delete(recursive: true);
 
-    private static IEnumerable<(string Name, Workout Workout, FitEncodeOptions Options)> All()
+    internal static IEnumerable<(string Name, Workout Workout, FitEncodeOptions Options)> All()
     {
         var withRoutes = FitEncodeOptions.Default;
         yield return ("run-route-hr", TestWorkouts.RunWithRoute(), withRoutes);
         yield return ("run-no-routes", TestWorkouts.RunWithRoute(), withRoutes with { IncludeRoute = false });
         yield return ("pool-swim", TestWorkouts.PoolSwim(), withRoutes);
         yield return ("yard-pool-rests", TestWorkouts.YardPoolSwimWithRests(), withRoutes);
+        yield return ("pool-swim-no-lap-length", TestWorkouts.PoolSwim() with { PoolLengthMeters = null }, withRoutes);
+        yield return ("yard-pool-no-lap-length", TestWorkouts.YardPoolSwimWithRests() with { PoolLengthMeters = null, IsPoolLengthInYards = false }, withRoutes);
+        // 500 m over 20 lengths is 25 m; 546 m is 27.3 m a length, no real pool: nothing is guessed.
+        yield return ("pool-swim-odd-distance", TestWorkouts.PoolSwim() with { PoolLengthMeters = null, DistanceMeters = 546 }, withRoutes);
         yield return ("paused-walk-total-only", TestWorkouts.PausedWalkTotalOnly(), withRoutes);
         yield return ("stationary-route", TestWorkouts.WalkWithStationaryRoute(), withRoutes);
         yield return ("partial-route", TestWorkouts.WalkWithPartialRoute(), withRoutes);
         yield return ("strength-no-samples", TestWorkouts.StrengthNoSamples(), withRoutes);
         yield return ("paused-walk", TestWorkouts.PausedWalk(), withRoutes);
+        yield return ("unresumed-pause", TestWorkouts.WalkPausedToTheEnd(), withRoutes);
         yield return ("interval-run", TestWorkouts.IntervalRun(), withRoutes);
         yield return ("indoor-ride", TestWorkouts.IndoorRide(), withRoutes);
         yield return ("unknown-type", TestWorkouts.UnknownType(), withRoutes);

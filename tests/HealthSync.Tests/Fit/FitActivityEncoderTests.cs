@@ -157,6 +157,26 @@ public sealed class FitActivityEncoderTests(EncodedCases cases) : IClassFixture<
     }
 
     [Fact]
+    public void Should_Leave_The_Timer_Stopped_After_A_Pause_Never_Resumed()
+    {
+        var workout = cases.Cases["unresumed-pause"].Workout;
+        var events = cases.Decoded["unresumed-pause"].Messages("eventMesgs")
+            .Select(e => (Time: Time(e, "timestamp"), Type: (int)Number(e, "eventType")))
+            .ToList();
+
+        // No timer start at the end: the last pause was never resumed; stop_all closes the activity.
+        (DateTimeOffset, int)[] expected =
+        [
+            (Truncate(workout.Start), 0),
+            (Truncate(workout.Pauses[0].Start), 1),
+            (Truncate(workout.Pauses[0].End), 0),
+            (Truncate(workout.Pauses[1].Start), 1),
+            (Truncate(workout.End), 4),
+        ];
+        Assert.Equal(expected, events);
+    }
+
+    [Fact]
     public void Should_Write_One_Length_Per_Pool_Length_With_Its_Stroke()
     {
         var workout = cases.Cases["pool-swim"].Workout;
@@ -197,6 +217,31 @@ public sealed class FitActivityEncoderTests(EncodedCases cases) : IClassFixture<
         Assert.Equal(22.86, Number(yards, "poolLength"), 2);
         Assert.Equal(1, Number(yards, "poolLengthUnit"));
         Assert.Equal(0, Number(metres, "poolLengthUnit"));
+    }
+
+    [Fact]
+    public void Should_Infer_The_Pool_Length_From_Distance_And_Lengths_Without_HKLapLength()
+    {
+        var metres = cases.Decoded["pool-swim-no-lap-length"];
+        var yards = cases.Decoded["yard-pool-no-lap-length"];
+
+        Assert.Equal(25, Number(metres.Session, "poolLength"), 2);
+        Assert.Equal(0, Number(metres.Session, "poolLengthUnit"));
+        Assert.Equal([11 * 25.0, 9 * 25.0], metres.Messages("lapMesgs").Select(l => Number(l, "totalDistance")));
+        Assert.Equal(22.86, Number(yards.Session, "poolLength"), 2);
+        Assert.Equal(1, Number(yards.Session, "poolLengthUnit"));
+        Assert.Equal([0, 45.72, 0, 45.72, 0, 45.72, 0], yards.Messages("lapMesgs").Select(l => Number(l, "totalDistance")));
+    }
+
+    [Fact]
+    public void Should_Leave_The_Pool_Length_Out_When_It_Cannot_Be_Inferred()
+    {
+        var fit = cases.Decoded["pool-swim-odd-distance"];
+
+        Assert.Null(OptionalNumber(fit.Session, "poolLength"));
+        Assert.Null(OptionalNumber(fit.Session, "poolLengthUnit"));
+        Assert.Equal(20, Number(fit.Session, "numLengths"));
+        Assert.Equal(546, Number(fit.Session, "totalDistance"), 2);
     }
 
     [Fact]

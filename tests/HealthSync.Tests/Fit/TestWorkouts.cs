@@ -187,6 +187,25 @@ internal static class TestWorkouts
         };
     }
 
+    /// <summary>A walk paused once and resumed, then paused 4 minutes before the end and never resumed (the reader ends that pause at the workout's end).</summary>
+    public static Workout WalkPausedToTheEnd()
+    {
+        var w = Basic("Walking", Morning.AddHours(7), TimeSpan.FromMinutes(30));
+        TimeInterval[] pauses =
+        [
+            new(w.Start.AddMinutes(10), w.Start.AddMinutes(12)),
+            new(w.End.AddMinutes(-4), w.End),
+        ];
+        return w with
+        {
+            Duration = w.Elapsed - pauses.Aggregate(TimeSpan.Zero, (s, p) => s + p.Duration),
+            Pauses = pauses,
+            DistanceMeters = 2_400,
+            DistanceSamples = Distances(w.Start, w.End.AddMinutes(-4), TimeSpan.FromSeconds(10), 10),
+            HeartRate = HeartRate(w.Start, w.End, TimeSpan.FromSeconds(5)),
+        };
+    }
+
     public static Workout IntervalRun()
     {
         var w = Basic("Running", Morning.AddDays(1), TimeSpan.FromMinutes(30));
