@@ -89,7 +89,7 @@ internal static class ApiEndpoints
         // The service de-duplicates by a hash of the uploaded bytes only.
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var query = context.Request.Query;
-        var (id, created) = server.Activities.Upload(sha, newId => NewActivity(newId, fit, server.Options.AthleteId, query["name"], query["device_name"], query["external_id"].FirstOrDefault() ?? file.FileName));
+        var (id, created) = server.Activities.Upload(sha, newId => NewActivity(newId, fit, server.Options, query["name"], query["device_name"], query["external_id"].FirstOrDefault() ?? file.FileName));
         var answer = new JsonObject
         {
             ["icu_athlete_id"] = server.Options.AthleteId,
@@ -99,9 +99,10 @@ internal static class ApiEndpoints
         return Results.Json(answer, statusCode: created ? 201 : 200);
     }
 
-    private static JsonObject NewActivity(string id, FitSummary fit, string athleteId, string? name, string? deviceName, string externalId)
+    private static JsonObject NewActivity(string id, FitSummary fit, StandInOptions options, string? name, string? deviceName, string externalId)
     {
-        var type = SportTypes.Of(fit.Sport, fit.SubSport);
+        var athleteId = options.AthleteId;
+        var type = fit.Sport is { } sport && options.DerivedTypeBySport.TryGetValue(sport, out var derived) ? derived : SportTypes.Of(fit.Sport, fit.SubSport);
         return new JsonObject
         {
             ["id"] = id,

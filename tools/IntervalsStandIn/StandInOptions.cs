@@ -48,6 +48,12 @@ public sealed class StandInOptions
     /// <summary>JSON file of activities to start with (an array of Activity objects). Optional.</summary>
     public string? SeedFile { get; set; }
 
+    /// <summary>
+    /// The type derived from a FIT sport number, where it should differ from <see cref="Fit.SportTypes"/>: the real
+    /// service's rule is undocumented, so tests can make it disagree with HealthSync's table. Empty by default.
+    /// </summary>
+    public IDictionary<int, string> DerivedTypeBySport { get; } = new Dictionary<int, string>();
+
     /// <summary>Clock of the limiter and slow answers; tests may pass a FakeTimeProvider. Default the system clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

@@ -3,23 +3,22 @@ using HealthSync.Workouts;
 
 namespace HealthSync.Sync;
 
-/// <summary>Rule 2: is this workout already in Intervals.icu from another source (Garmin, Strava, Zwift, a manual entry)?</summary>
+/// <summary>Rules 1 and 2 as pure functions: is this workout already in Intervals.icu, as our own upload or from another source?</summary>
 /// <remarks>
-/// Tolerances, and why (docs/sync.md has the long form):
+/// Tolerances, and why (docs/sync.md has the long form and the evidence):
 /// <list type="bullet">
-/// <item>Start within 5 minutes. Two recorders of one session are started by hand, one after the other (watch, then
-/// bike computer or phone): seconds apart, a minute or two when one is started after a warm-up. Device clocks are
-/// GPS- or network-synced to within a second, so clock drift is not the concern; 5 minutes also covers Zwift's
-/// activity starting at "ride on" while the watch was started in the pain cave. Two different sessions of one
-/// sport starting within 5 minutes of each other do not happen.</item>
-/// <item>Elapsed time within 20% or 5 minutes, whichever is more: the stop buttons differ like the starts, and
-/// auto-pause only changes moving time, so elapsed is compared (moving against Apple's active duration when the
-/// activity has no elapsed time). Manual entries are typed rounded ("45 min"), hence the floor.</item>
-/// <item>Same sport family (Ride ≈ GravelRide ≈ VirtualRide; Walk ≈ Hike): sources disagree on the exact type.</item>
-/// <item>Strava stubs carry only <c>start_date_local</c>: matched on local start alone, within the same 5 minutes,
-/// with the workout's start converted to its own zone (HKTimeZone, else the time-zone setting).</item>
-/// <item>Activities whose <c>external_id</c> is another HealthSync workout id are never matched here: those are
-/// Apple Health workouts, and two of one session are rule 3's business.</item>
+/// <item>Start within 5 minutes and elapsed time within 20% or 5 minutes, whichever is more: two recorders of one
+/// session are started and stopped by hand, one after the other. Device clocks are synced to a second.</item>
+/// <item>Or overlap: the activity covers the workout (or is covered by it) for at least half of the shorter of the
+/// two. A partial recording (the watch started late, the second half of a ride) starts far from the other copy but
+/// lies inside it; two different sessions of one sport never overlap by half.</item>
+/// <item>Same sport family; a generic workout (or a generic activity) matches any family only when the two overlap
+/// closely (80% of the longer): "Workout" says nothing about the sport, so only the times can.</item>
+/// <item>Strava stubs carry only <c>start_date_local</c>: matched on local start alone, within the same 5 minutes.</item>
+/// <item>Matching is an assignment (<see cref="Assign"/>): every passing pair of a batch, closest start first, so each
+/// activity goes to the workout it fits best, never to the first workout that asks.</item>
+/// <item>Activities whose <c>external_id</c> is another HealthSync id are Apple Health workouts: never matched by
+/// rule 2 (rule 3 handles two copies of one session; <see cref="SameWorkoutElsewhere"/> a renamed id).</item>
 /// </list>
 /// </remarks>
 internal static class DuplicateRules
@@ -28,72 +27,175 @@ internal static class DuplicateRules
     public static readonly TimeSpan DurationFloor = TimeSpan.FromMinutes(5);
     public const double DurationShare = 0.2;
 
+    /// <summary>Overlap of two copies, as a share of the shorter, above which they are one session (rules 2 and 3).</summary>
+    public const double OverlapShare = 0.5;
+
+    /// <summary>Overlap, as a share of the longer, that lets a generic workout or activity match any family.</summary>
+    public const double CloseOverlapShare = 0.8;
+
+    /// <summary>How far apart start and end may be for an activity with another HealthSync id to be this workout (one FIT second).</summary>
+    public static readonly TimeSpan IdentityTolerance = TimeSpan.FromSeconds(1);
+
+    /// <summary>The family of "Workout" and "Other" (<see cref="SportFamily"/>), and of every unmapped Apple type.</summary>
+    private const string GenericFamily = "generic";
+
     /// <summary>The activity uploaded for this workout by HealthSync (rule 1), found by external_id.</summary>
     public static IntervalsActivity? Uploaded(Workout workout, IEnumerable<IntervalsActivity> activities) =>
         activities.FirstOrDefault(a => string.Equals(a.ExternalId, workout.Id, StringComparison.Ordinal));
 
-    /// <summary>The closest matching activity from another source not yet claimed by another workout; null when none.</summary>
-    public static IntervalsActivity? OtherSource(Workout workout, TimeZoneInfo fallbackZone, IEnumerable<IntervalsActivity> activities, ISet<string> claimed)
+    /// <summary>
+    /// Rule 1 for an id that changed (an older HealthSync named it from a source that is now called differently):
+    /// an activity with another <c>ah-</c> id, of the workout's sport family, whose start and end are within a second.
+    /// </summary>
+    /// <remarks>The family rather than the exact type, because the type the service derived may not be corrected yet.</remarks>
+    public static IntervalsActivity? SameWorkoutElsewhere(Workout workout, TimeZoneInfo fallbackZone, IEnumerable<IntervalsActivity> activities)
     {
-        var localStart = WorkoutZone.LocalStart(workout, fallbackZone);
         var family = SportFamily.Of(workout);
-        IntervalsActivity? best = null;
-        var bestGap = TimeSpan.MaxValue;
         foreach (var activity in activities)
         {
-            if (claimed.Contains(activity.Id) || activity.ExternalId?.StartsWith(WorkoutId.Prefix, StringComparison.Ordinal) == true)
+            if (activity.ExternalId is not { } other || !other.StartsWith(WorkoutId.Prefix, StringComparison.Ordinal) || other == workout.Id
+                || activity.Type is not { } type || SportFamily.Of(type) != family
+                || Extent(activity, workout, fallbackZone) is not ({ } start, { } end))
             {
                 continue;
             }
 
-            var gap = StartGap(workout, localStart, activity);
-            if (gap is not { } g || g > StartTolerance || g >= bestGap)
+            if ((start - workout.Start).Duration() <= IdentityTolerance && (end - workout.End).Duration() <= IdentityTolerance)
             {
-                continue;
+                return activity;
             }
-
-            if (activity.Type is { } type && SportFamily.Of(type) != family)
-            {
-                continue;
-            }
-
-            if (!DurationMatches(workout, activity))
-            {
-                continue;
-            }
-
-            best = activity;
-            bestGap = g;
         }
 
-        return best;
+        return null;
     }
 
-    /// <summary>How far apart the workout's start and the activity's are (local starts for a stub).</summary>
-    public static TimeSpan Gap(IntervalsActivity activity, Workout workout, TimeZoneInfo fallbackZone) =>
-        StartGap(workout, WorkoutZone.LocalStart(workout, fallbackZone), activity) ?? TimeSpan.Zero;
-
-    private static TimeSpan? StartGap(Workout workout, DateTime localStart, IntervalsActivity activity)
+    /// <summary>Rule 2 for one pair: the start gap when the activity is this workout from another source, else null.</summary>
+    public static TimeSpan? Fits(Workout workout, IntervalsActivity activity, TimeZoneInfo fallbackZone)
     {
-        if (activity.StartDate is { } utc)
+        if (activity.ExternalId?.StartsWith(WorkoutId.Prefix, StringComparison.Ordinal) == true)
         {
-            return (utc - workout.Start).Duration();
+            return null;
         }
 
-        return activity.StartDateLocal is { } local ? (local - localStart).Duration() : null;
+        var (start, end) = Extent(activity, workout, fallbackZone);
+        if (start is not { } s)
+        {
+            return null;
+        }
+
+        var gap = (s - workout.Start).Duration();
+        if (activity.Type is not { } type)
+        {
+            // A stub: no type, no duration; its start alone decides.
+            return gap <= StartTolerance ? gap : null;
+        }
+
+        var ours = SportFamily.Of(workout);
+        var theirs = SportFamily.Of(type);
+        if (ours != theirs)
+        {
+            var generic = ours == GenericFamily || theirs == GenericFamily;
+            return generic && end is { } e && OverlapOfLonger(workout.Start, workout.End, s, e) >= CloseOverlapShare ? gap : null;
+        }
+
+        if (gap <= StartTolerance && DurationMatches(workout, activity))
+        {
+            return gap;
+        }
+
+        return end is { } until && OverlapOfShorter(workout.Start, workout.End, s, until) >= OverlapShare ? gap : null;
     }
 
-    private static bool DurationMatches(Workout workout, IntervalsActivity activity)
+    /// <summary>
+    /// Rule 2 for a batch: every (workout, activity) pair that fits, taken by increasing start gap, each workout and
+    /// each activity at most once. Ties go to the earlier workout, then the smaller activity id, so runs agree.
+    /// </summary>
+    public static IReadOnlyDictionary<string, (IntervalsActivity Activity, TimeSpan Gap)> Assign(
+        IEnumerable<Workout> workouts,
+        IReadOnlyList<IntervalsActivity> activities,
+        TimeZoneInfo fallbackZone)
+    {
+        var pairs = new List<(Workout Workout, IntervalsActivity Activity, TimeSpan Gap)>();
+        foreach (var workout in workouts)
+        {
+            foreach (var activity in activities)
+            {
+                if (Fits(workout, activity, fallbackZone) is { } gap)
+                {
+                    pairs.Add((workout, activity, gap));
+                }
+            }
+        }
+
+        var matches = new Dictionary<string, (IntervalsActivity, TimeSpan)>(StringComparer.Ordinal);
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (workout, activity, gap) in pairs
+            .OrderBy(p => p.Gap)
+            .ThenBy(p => p.Workout.Start)
+            .ThenBy(p => p.Workout.Id, StringComparer.Ordinal)
+            .ThenBy(p => p.Activity.Id, StringComparer.Ordinal))
+        {
+            if (!matches.ContainsKey(workout.Id) && taken.Add(activity.Id))
+            {
+                matches[workout.Id] = (activity, gap);
+            }
+        }
+
+        return matches;
+    }
+
+    /// <summary>Elapsed within 20% or 5 minutes (moving time against Apple's active time when the activity has no elapsed time); true when unknown.</summary>
+    public static bool DurationMatches(Workout workout, IntervalsActivity activity)
     {
         var (theirs, ours) = activity.ElapsedTime is { } e
             ? (TimeSpan.FromSeconds(e), workout.Elapsed)
             : activity.MovingTime is { } m ? (TimeSpan.FromSeconds(m), workout.Duration) : ((TimeSpan?)null, TimeSpan.Zero);
         if (theirs is not { } t)
         {
-            return true; // a stub: the start alone decides
+            return true;
         }
 
         var tolerance = TimeSpan.FromSeconds(Math.Max(DurationFloor.TotalSeconds, ours.TotalSeconds * DurationShare));
         return (t - ours).Duration() <= tolerance;
+    }
+
+    /// <summary>How much of the shorter interval the two share (0 when they do not overlap).</summary>
+    public static double OverlapOfShorter(DateTimeOffset aStart, DateTimeOffset aEnd, DateTimeOffset bStart, DateTimeOffset bEnd) =>
+        Share(aStart, aEnd, bStart, bEnd, longer: false);
+
+    /// <summary>How much of the longer interval the two share (0 when they do not overlap).</summary>
+    public static double OverlapOfLonger(DateTimeOffset aStart, DateTimeOffset aEnd, DateTimeOffset bStart, DateTimeOffset bEnd) =>
+        Share(aStart, aEnd, bStart, bEnd, longer: true);
+
+    /// <summary>
+    /// The activity's start and end as instants. Its start is <c>start_date</c>, else its local start read in the
+    /// workout's zone (a stub); its end needs elapsed (else moving) time.
+    /// </summary>
+    public static (DateTimeOffset? Start, DateTimeOffset? End) Extent(IntervalsActivity activity, Workout workout, TimeZoneInfo fallbackZone)
+    {
+        DateTimeOffset? start = activity.StartDate;
+        if (start is null && activity.StartDateLocal is { } local)
+        {
+            // The workout's offset at its start: a stub starts within minutes of it, never across a DST change that matters.
+            var offset = WorkoutZone.Local(workout.Start, workout, fallbackZone).Offset;
+            start = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), offset);
+        }
+
+        var seconds = activity.ElapsedTime ?? activity.MovingTime;
+        return (start, start is { } s && seconds is { } n ? s.AddSeconds(n) : null);
+    }
+
+    private static double Share(DateTimeOffset aStart, DateTimeOffset aEnd, DateTimeOffset bStart, DateTimeOffset bEnd, bool longer)
+    {
+        var overlap = (aEnd < bEnd ? aEnd : bEnd) - (aStart > bStart ? aStart : bStart);
+        var a = aEnd - aStart;
+        var b = bEnd - bStart;
+        var basis = longer ? (a > b ? a : b) : (a < b ? a : b);
+        if (overlap <= TimeSpan.Zero || basis <= TimeSpan.Zero)
+        {
+            return 0;
+        }
+
+        return overlap.TotalSeconds / basis.TotalSeconds;
     }
 }

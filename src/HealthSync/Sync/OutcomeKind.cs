@@ -27,6 +27,9 @@ public enum OutcomeKind
 
     /// <summary>Not sent because the run stopped early (budget spent, credentials refused, interrupted); the next run sends it.</summary>
     NotSent,
+
+    /// <summary>Uploaded earlier, but the activity is no longer in Intervals.icu (deleted there); sent again only when the user allows it.</summary>
+    Deleted,
 }
 
 /// <summary>Codes and groupings of <see cref="OutcomeKind"/>.</summary>
@@ -43,6 +46,7 @@ public static class OutcomeKinds
         OutcomeKind.NotSelected => "not-selected",
         OutcomeKind.WouldUpload => "would-upload",
         OutcomeKind.NotSent => "not-sent",
+        OutcomeKind.Deleted => "deleted",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -57,6 +61,7 @@ public static class OutcomeKinds
         "not-selected" => OutcomeKind.NotSelected,
         "would-upload" => OutcomeKind.WouldUpload,
         "not-sent" => OutcomeKind.NotSent,
+        "deleted" => OutcomeKind.Deleted,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "unknown outcome kind"),
     };
 
@@ -69,7 +74,7 @@ public static class OutcomeKinds
 
     /// <summary>True when the workout is settled in Intervals.icu: no later run sends it again.</summary>
     public static bool IsSettled(this OutcomeKind kind) =>
-        kind is OutcomeKind.Uploaded or OutcomeKind.AlreadySynced or OutcomeKind.DuplicateOfOtherSource or OutcomeKind.SameSession;
+        kind is OutcomeKind.Uploaded or OutcomeKind.AlreadySynced or OutcomeKind.DuplicateOfOtherSource or OutcomeKind.SameSession or OutcomeKind.Deleted;
 
     /// <summary>True when the workout's own copy is in Intervals.icu (uploaded by HealthSync, now or earlier).</summary>
     public static bool IsOwnCopyThere(this OutcomeKind kind) => kind is OutcomeKind.Uploaded or OutcomeKind.AlreadySynced;

@@ -27,6 +27,15 @@ public enum ReasonCode
     /// <summary>Already synced: an activity with this workout's external_id is in Intervals.icu.</summary>
     FoundByExternalId,
 
+    /// <summary>Already synced: an activity with another HealthSync id (the source was renamed) has this workout's type, start and end (<see cref="Outcome.ActivityId"/>).</summary>
+    FoundBySameTimes,
+
+    /// <summary>Deleted: the activity uploaded earlier (<see cref="Outcome.ActivityId"/>) is no longer in Intervals.icu, and re-sending deleted workouts is off.</summary>
+    ActivityDeleted,
+
+    /// <summary>Uploaded again: the activity uploaded earlier (<see cref="Outcome.Detail"/>) was deleted in Intervals.icu.</summary>
+    ResentDeleted,
+
     /// <summary>Already synced: Intervals.icu answered 200, the identical file was there.</summary>
     IdenticalFile,
 

@@ -59,33 +59,34 @@ internal sealed class SyncEngine(SyncState state, IntervalsClient? client, TimeP
             }
         }
 
-        // Rule 3. A session with a copy settled in Intervals.icu (in this scope or from an earlier run) is settled now;
-        // the others are settled in their batch, once the listing shows whether one of the copies is there already.
+        // Rule 3. Copies of one session are decided together, in one batch, once its listing shows which copy is
+        // there already. A copy settled earlier counts as there when its own upload is, or when it was matched to
+        // another source's activity (that activity then stands for the session).
         var selectedIds = selected.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var settledThere = others.Concat(scope)
+            .Where(s => !selectedIds.Contains(s.Id) && Settled(s.Id) && IsThere(known[s.Id].Kind))
+            .DistinctBy(s => s.Id)
+            .ToList();
         var sessionOf = new Dictionary<string, List<WorkoutSummary>>(StringComparer.Ordinal);
-        var settledNeighbours = others.Concat(scope).Where(s => !selectedIds.Contains(s.Id) && Settled(s.Id) && known[s.Id].Kind.IsOwnCopyThere());
-        foreach (var group in SessionRule.Groups([.. selected, .. settledNeighbours.DistinctBy(s => s.Id)]))
+        foreach (var group in SessionRule.Groups([.. selected, .. settledThere]))
         {
-            if (group.FirstOrDefault(s => Settled(s.Id) && known[s.Id].Kind.IsOwnCopyThere()) is { } there)
+            foreach (var member in group.Where(s => selectedIds.Contains(s.Id)))
             {
-                foreach (var member in group.Where(s => selectedIds.Contains(s.Id)))
-                {
-                    outcomes[member.Id] = SessionThere(there.Id, known[there.Id].IntervalsActivityId);
-                    Record(member.Workout, outcomes[member.Id], null, request, zone);
-                }
-            }
-            else
-            {
-                foreach (var member in group)
-                {
-                    sessionOf[member.Id] = group;
-                }
+                sessionOf[member.Id] = group;
             }
         }
 
+        // Uploaded earlier: each batch's listing that covers one tells whether its activity was deleted since.
+        var watched = scope
+            .Where(s => !selectedIds.Contains(s.Id) && Settled(s.Id) && known[s.Id] is { IntervalsActivityId: not null } r
+                && (r.Kind.IsOwnCopyThere() || r.Kind == OutcomeKind.Deleted))
+            .Select(s => (Workout: s, ActivityId: known[s.Id].IntervalsActivityId!))
+            .ToList();
+        var context = new RunContext(sessionOf, settledThere.ToDictionary(s => s.Id, s => known[s.Id].IntervalsActivityId, StringComparer.Ordinal), watched);
+
         var candidates = selected.Where(s => !outcomes.ContainsKey(s.Id)).OrderBy(s => s.Workout.Start).ToList();
         progress?.Report(new SyncProgress(SyncPhase.Uploading, 0, candidates.Count, 1));
-        var stop = await CheckAndUploadAsync(candidates, sessionOf, request, zone, outcomes, load, cancellationToken).ConfigureAwait(false);
+        var stop = await CheckAndUploadAsync(candidates, context, request, zone, outcomes, load, cancellationToken).ConfigureAwait(false);
         var items = scope.Select(s => Item(s.Workout, outcomes.TryGetValue(s.Id, out var outcome)
             ? outcome
             : new Outcome(OutcomeKind.NotSent, ReasonCode.RunStopped) { Detail = stop?.Message }, zone)).ToList();
@@ -94,26 +95,12 @@ internal sealed class SyncEngine(SyncState state, IntervalsClient? client, TimeP
 
     private static SyncItem Item(Workout workout, Outcome outcome, TimeZoneInfo zone) => new(workout, outcome, OutcomeText.Describe(outcome, zone));
 
-    private static Outcome SessionThere(string winnerId, string? activityId) =>
-        new(OutcomeKind.SameSession, ReasonCode.SessionCopyInIntervals) { OtherWorkoutId = winnerId, ActivityId = activityId };
-
-    /// <summary>Rule 3 for one session, against the batch's listing: the copy already in Intervals.icu, else the richest still to decide.</summary>
-    private static (WorkoutSummary Winner, IntervalsActivity? There) SessionWinner(List<WorkoutSummary> group, IReadOnlyList<IntervalsActivity> remote, ISet<string> candidates)
-    {
-        foreach (var member in group)
-        {
-            if (DuplicateRules.Uploaded(member.Workout, remote) is { } there)
-            {
-                return (member, there);
-            }
-        }
-
-        return (group.FirstOrDefault(w => candidates.Contains(w.Id)) ?? group[0], null);
-    }
+    /// <summary>True when the workout's session is in Intervals.icu through it: its own upload, or another source's activity it matched.</summary>
+    private static bool IsThere(OutcomeKind kind) => kind.IsOwnCopyThere() || kind == OutcomeKind.DuplicateOfOtherSource;
 
     private async Task<SyncStop?> CheckAndUploadAsync(
         List<WorkoutSummary> candidates,
-        IReadOnlyDictionary<string, List<WorkoutSummary>> sessionOf,
+        RunContext context,
         SyncRequest request,
         TimeZoneInfo zone,
         Dictionary<string, Outcome> outcomes,
@@ -122,10 +109,9 @@ internal sealed class SyncEngine(SyncState state, IntervalsClient? client, TimeP
     {
         var done = 0;
         var batchNumber = 0;
-        var claimed = new HashSet<string>(StringComparer.Ordinal);
-        var candidateIds = candidates.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var watched = context.Watched.ToList();
         void Decided() => progress?.Report(new SyncProgress(SyncPhase.Uploading, ++done, candidates.Count, batchNumber));
-        foreach (var batch in Batches(candidates, request.BatchSize, sessionOf))
+        foreach (var batch in Batches(candidates, request.BatchSize, context.SessionOf))
         {
             batchNumber++;
             try
@@ -135,53 +121,25 @@ internal sealed class SyncEngine(SyncState state, IntervalsClient? client, TimeP
                     return Interrupted();
                 }
 
+                // Local dates a day either side: the service filters on start_date_local, whose zone we may not know.
+                var firstDay = WorkoutZone.LocalStart(batch[0].Workout, zone).Date;
+                var lastDay = WorkoutZone.LocalStart(batch[^1].Workout, zone).Date;
+                var (oldest, newest) = (firstDay.AddDays(-1), lastDay.AddDays(2).AddSeconds(-1));
                 IReadOnlyList<IntervalsActivity> remote = [];
                 if (client is not null)
                 {
                     AskedService = true;
-                    // Local dates a day either side: the service filters on start_date_local, whose zone we may not know.
-                    var oldest = WorkoutZone.LocalStart(batch[0].Workout, zone).Date.AddDays(-1);
-                    var newest = WorkoutZone.LocalStart(batch[^1].Workout, zone).Date.AddDays(2).AddSeconds(-1);
                     remote = await client.ListActivitiesAsync(oldest, newest, cancellationToken).ConfigureAwait(false);
                 }
 
                 // First every decision the listing allows, then the uploads of what is left, with the batch's full workouts.
-                var toUpload = new List<WorkoutSummary>();
-                var winners = new Dictionary<List<WorkoutSummary>, (WorkoutSummary Winner, IntervalsActivity? There)>(ReferenceEqualityComparer.Instance);
+                var toUpload = new List<(WorkoutSummary Summary, string? DeletedActivity)>();
+                var decided = BatchRules.Decide(batch, remote, context.SessionOf, context.SettledThere, zone);
                 foreach (var summary in batch)
                 {
-                    var workout = summary.Workout;
-                    // A copy of a session loses to the one already in Intervals.icu, else to the richest; a copy that is
-                    // itself in Intervals.icu is left to rule 1.
-                    if (sessionOf.TryGetValue(summary.Id, out var group)
-                        && (winners.TryGetValue(group, out var decided) ? decided : winners[group] = SessionWinner(group, remote, candidateIds)) is var (winner, there)
-                        && winner.Id != summary.Id
-                        && DuplicateRules.Uploaded(workout, remote) is null)
+                    if (decided.TryGetValue(summary.Id, out var outcome))
                     {
-                        Settle(workout, there is null
-                            ? new Outcome(OutcomeKind.SameSession, ReasonCode.SessionRicherCopy) { OtherWorkoutId = winner.Id, OtherSource = winner.Workout.Source }
-                            : SessionThere(winner.Id, there.Id));
-                    }
-                    else if (DuplicateRules.Uploaded(workout, remote) is { } ours)
-                    {
-                        claimed.Add(ours.Id);
-                        Settle(workout, new Outcome(OutcomeKind.AlreadySynced, ReasonCode.FoundByExternalId) { ActivityId = ours.Id });
-                    }
-                    else if (DuplicateRules.OtherSource(workout, zone, remote, claimed) is { } theirs)
-                    {
-                        claimed.Add(theirs.Id);
-                        Settle(workout, new Outcome(OutcomeKind.DuplicateOfOtherSource, ReasonCode.OtherSourceActivity)
-                        {
-                            ActivityId = theirs.Id,
-                            OtherSource = theirs.Source,
-                            ActivityType = theirs.Type,
-                            StartGap = DuplicateRules.Gap(theirs, workout, zone),
-                        });
-                    }
-                    else if (workout.Defects.Count > 0)
-                    {
-                        // Nothing degraded is ever marked synced: sent without its route, it could never get it later.
-                        Settle(workout, Outcome.Failed(ReasonCode.Incomplete, string.Join("; ", workout.Defects.Select(d => d.Detail))));
+                        Settle(summary.Workout, outcome);
                     }
                     else if (request.DryRun || client is null)
                     {
@@ -190,8 +148,13 @@ internal sealed class SyncEngine(SyncState state, IntervalsClient? client, TimeP
                     }
                     else
                     {
-                        toUpload.Add(summary);
+                        toUpload.Add((summary, null));
                     }
+                }
+
+                if (client is not null)
+                {
+                    toUpload.AddRange(NoticeDeleted(watched, remote, firstDay, lastDay, request, zone, outcomes));
                 }
 
                 if (toUpload.Count == 0)
@@ -199,8 +162,9 @@ internal sealed class SyncEngine(SyncState state, IntervalsClient? client, TimeP
                     continue;
                 }
 
-                var full = load([.. toUpload.Select(s => s.Id)]);
-                foreach (var summary in toUpload)
+                var full = load([.. toUpload.Select(u => u.Summary.Id)]);
+                var uploaded = new List<(Workout Workout, string ActivityId)>();
+                foreach (var (summary, deletedActivity) in toUpload)
                 {
                     if (cancellationToken.IsCancellationRequested)
                     {
@@ -208,9 +172,21 @@ internal sealed class SyncEngine(SyncState state, IntervalsClient? client, TimeP
                     }
 
                     // Not given the run's token: a Ctrl-C lets the upload in flight finish and be recorded.
-                    outcomes[summary.Id] = await UploadAsync(full.TryGetValue(summary.Id, out var workout) ? workout : summary.Workout, request, zone, CancellationToken.None).ConfigureAwait(false);
-                    Decided();
+                    var workout = full.TryGetValue(summary.Id, out var loaded) ? loaded : summary.Workout;
+                    var outcome = await UploadAsync(workout, deletedActivity, request, zone, CancellationToken.None).ConfigureAwait(false);
+                    outcomes[summary.Id] = outcome;
+                    if (outcome is { Kind: OutcomeKind.Uploaded, ActivityId: { } id })
+                    {
+                        uploaded.Add((workout, id));
+                    }
+
+                    if (deletedActivity is null)
+                    {
+                        Decided();
+                    }
                 }
+
+                await CorrectTypesAsync(uploaded, oldest, newest, cancellationToken).ConfigureAwait(false);
             }
             catch (IntervalsAuthenticationException ex)
             {
@@ -246,9 +222,82 @@ internal sealed class SyncEngine(SyncState state, IntervalsClient? client, TimeP
         }
     }
 
+    /// <summary>
+    /// Workouts uploaded earlier whose activity this listing should show and does not (deleted in Intervals.icu):
+    /// returned to be uploaded again when the user allows it, else reported (and recorded once) as deleted.
+    /// </summary>
+    private List<(WorkoutSummary Summary, string? DeletedActivity)> NoticeDeleted(
+        List<(WorkoutSummary Workout, string ActivityId)> watched,
+        IReadOnlyList<IntervalsActivity> remote,
+        DateTime firstDay,
+        DateTime lastDay,
+        SyncRequest request,
+        TimeZoneInfo zone,
+        Dictionary<string, Outcome> outcomes)
+    {
+        var again = new List<(WorkoutSummary, string?)>();
+        foreach (var (summary, activityId) in BatchRules.Deleted(watched, remote, firstDay, lastDay, zone))
+        {
+            watched.RemoveAll(w => w.Workout.Id == summary.Id);
+            if (request.ResendDeleted && !request.DryRun)
+            {
+                again.Add((summary, activityId));
+            }
+            else if (request.ResendDeleted)
+            {
+                outcomes[summary.Id] = new Outcome(OutcomeKind.WouldUpload, ReasonCode.ResentDeleted) { Detail = activityId };
+            }
+            else
+            {
+                var deleted = new Outcome(OutcomeKind.Deleted, ReasonCode.ActivityDeleted) { ActivityId = activityId };
+                outcomes[summary.Id] = deleted;
+                if (state.Workouts().GetValueOrDefault(summary.Id)?.Kind != OutcomeKind.Deleted)
+                {
+                    Record(summary.Workout, deleted, null, request, zone);
+                }
+            }
+        }
+
+        return again;
+    }
+
+    /// <summary>
+    /// The type lands right: Intervals.icu derives an activity's type from the file, which for some sports is not the
+    /// table's (<see cref="SportMappings.IntervalsType"/>). One listing after the batch's uploads shows the derived
+    /// types; each that differs is corrected once with PUT. Multisport files are left alone: the service splits them
+    /// into one activity per sport, each typed by its own part.
+    /// </summary>
+    private async Task CorrectTypesAsync(List<(Workout Workout, string ActivityId)> uploaded, DateTime oldest, DateTime newest, CancellationToken cancellationToken)
+    {
+        var single = uploaded.Where(u => u.Workout.Parts.Count == 0).ToList();
+        if (client is null || single.Count == 0)
+        {
+            return;
+        }
+
+        var listed = (await client.ListActivitiesAsync(oldest, newest, cancellationToken).ConfigureAwait(false)).ToDictionary(a => a.Id, StringComparer.Ordinal);
+        foreach (var (workout, activityId) in single)
+        {
+            var wanted = SportMappings.IntervalsType(workout);
+            if (!listed.TryGetValue(activityId, out var activity) || string.Equals(activity.Type, wanted, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            try
+            {
+                await client.UpdateActivityAsync(activityId, new IntervalsActivityUpdate { Type = wanted }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IntervalsRejectedException)
+            {
+                // Refused (the activity went meanwhile, or the type is not accepted): the upload stands with the derived type.
+            }
+        }
+    }
+
     private static SyncStop Interrupted() => new(SyncStopKind.Interrupted, "interrupted", null);
 
-    private async Task<Outcome> UploadAsync(Workout workout, SyncRequest request, TimeZoneInfo zone, CancellationToken cancellationToken)
+    private async Task<Outcome> UploadAsync(Workout workout, string? deletedActivity, SyncRequest request, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         byte[] fit;
         try
@@ -273,7 +322,9 @@ internal sealed class SyncEngine(SyncState state, IntervalsClient? client, TimeP
             var result = await client!.UploadFitAsync(workout.Id, fit, name, workout.Device?.Name ?? workout.Source, cancellationToken).ConfigureAwait(false);
             return Record(
                 workout,
-                result.IsNew ? Outcome.Uploaded(result.ActivityId) : new Outcome(OutcomeKind.AlreadySynced, ReasonCode.IdenticalFile) { ActivityId = result.ActivityId },
+                result.IsNew
+                    ? Outcome.Uploaded(result.ActivityId) with { Reason = deletedActivity is null ? ReasonCode.None : ReasonCode.ResentDeleted, Detail = deletedActivity }
+                    : new Outcome(OutcomeKind.AlreadySynced, ReasonCode.IdenticalFile) { ActivityId = result.ActivityId },
                 sha,
                 request,
                 zone);
@@ -341,4 +392,10 @@ internal sealed class SyncEngine(SyncState state, IntervalsClient? client, TimeP
             yield return batch;
         }
     }
+
+    /// <summary>What the run knows before its batches: sessions, copies settled there, uploads to watch for deletion.</summary>
+    private sealed record RunContext(
+        IReadOnlyDictionary<string, List<WorkoutSummary>> SessionOf,
+        IReadOnlyDictionary<string, string?> SettledThere,
+        IReadOnlyList<(WorkoutSummary Workout, string ActivityId)> Watched);
 }

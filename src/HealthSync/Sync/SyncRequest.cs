@@ -26,6 +26,9 @@ internal sealed record SyncRequest
     /// <summary>Change nothing: plan only.</summary>
     public bool DryRun { get; init; }
 
+    /// <summary>Upload again a workout whose activity was deleted in Intervals.icu. Default off (stands in for SyncSettings.ResendDeleted until that setting is merged).</summary>
+    public bool ResendDeleted { get; init; }
+
     /// <summary>Workouts whose remote check and upload happen together (one listing per batch). Default 50.</summary>
     public int BatchSize { get; init; } = 50;
 }

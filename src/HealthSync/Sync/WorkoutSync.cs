@@ -114,6 +114,9 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
             Since = since,
             DryRun = run.DryRun,
             BatchSize = run.BatchSize,
+
+            // Until SyncSettings.ResendDeleted is merged: the stored setting "resend-deleted", off unless "on".
+            ResendDeleted = state.GetSetting("resend-deleted") == "on",
         };
         var engine = new SyncEngine(state, client, time, progress);
         var report = await engine.RunAsync(scope, others, request, ids => state.InboxWorkouts(ids), cancellationToken).ConfigureAwait(false);
