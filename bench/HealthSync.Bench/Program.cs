@@ -10,6 +10,7 @@ return args switch
     ["profile", var path] => await Profile.RunAsync(path),
     ["startup", var path] => await Startup.RunAsync(path),
     ["backfill", ..] => await BackfillBenchmark.RunAsync(Console.Out),
+    ["backfill-export", var path, ..] => await ExportBackfillBenchmark.RunAsync(path, args.Length > 2 ? args[2] : null),
     ["fit", ..] => FitEncode(),
     _ => Usage(),
 };
@@ -39,6 +40,8 @@ static int Usage()
           startup EXPORT                      a fresh process's one-off costs (JIT, type loading), phase by phase, then warm
           profile EXPORT.zip                  time the reader's stages one by one (in-process)
           fit                                 FIT files per second for a one-hour run with a 1 Hz route
+          backfill-export EXPORT.zip [NATIVE] a whole backfill of EXPORT into the stand-in (peak RSS, rate), then one stopped
+                                              at 50 uploads and resumed without the export (time to its first upload)
           backfill                            backfill 1,000 workouts into the in-process stand-in; requests/s against its 10/s limit, 429s
         """);
     return 2;
