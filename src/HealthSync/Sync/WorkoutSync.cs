@@ -35,10 +35,10 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
         }
 
         var now = time.GetUtcNow();
-        if (!run.DryRun && state.GetSetting(SyncSettings.TimeZoneKey) is null)
+        if (!run.DryRun)
         {
             // Stored the first time it is used, so a later run on a machine in another zone (a server in UTC) keeps it.
-            state.SetSetting(SyncSettings.TimeZoneKey, run.MachineZone.Id);
+            SyncSettings.StoreZoneOnFirstUse(state, run.MachineZone);
         }
 
         var settings = SyncSettings.Load(state, run.MachineZone.Id);
