@@ -21,6 +21,7 @@ internal static class HealthSyncApp
             SportsCommand.Create(context),
             LoginCommand.Create(context),
             LogoutCommand.Create(context),
+            ForgetCommand.Create(context),
         };
 
         var parse = root.Parse(args);

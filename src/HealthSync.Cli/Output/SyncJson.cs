@@ -56,5 +56,19 @@ internal sealed record SyncWorkoutJson(string WorkoutId, string Status, string K
 internal sealed record HistoryJson(string WorkoutId, string ActivityType, string Category, string Start, string Status, string Kind, string? Reason, string? IntervalsActivityId, string At, bool Resolved)
 {
     public static HistoryJson From(HistoryEntry e) =>
-        new(e.WorkoutId, e.ActivityType, e.Category, WorkoutJson.Instant(e.Start), e.Status, e.Kind.Code(), e.Reason, e.IntervalsActivityId, WorkoutJson.Instant(e.At), e.Resolved);
+        new(e.WorkoutId, e.ActivityType, e.Category, WorkoutJson.Instant(e.Start), e.Status, e.Kind.Code(), e.Reason, e.IntervalsActivityId, WorkoutJson.Instant(e.At), e.Resolved)
+        {
+            Name = e.Name ?? SportTable.DisplayName(e.ActivityType),
+            TimeZone = e.TimeZoneId,
+            ForgottenAt = e.ForgottenAt is { } at ? WorkoutJson.Instant(at) : null,
+        };
+
+    /// <summary>The activity's name as a person reads it ("Outdoor Walk").</summary>
+    public string Name { get; init; } = string.Empty;
+
+    /// <summary>The workout's own zone (HKTimeZone), when it had one.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>When `healthsync forget` made the workout a candidate again (this outcome no longer stands); null otherwise.</summary>
+    public string? ForgottenAt { get; init; }
 }
