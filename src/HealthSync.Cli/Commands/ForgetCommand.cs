@@ -21,29 +21,18 @@ internal static class ForgetCommand
         var to = new Option<DateOnly?>("--to") { Description = "... and on or before this local date (YYYY-MM-DD)", CustomParser = OptionValues.Date };
         var command = new Command("forget", "Make workouts candidates again (a wrong skip, an activity deleted in Intervals.icu): the next sync or backfill decides them afresh.") { ids, from, to };
         common.AddStateTo(command);
-        command.Validators.Add(result =>
-        {
-            var given = result.GetValue(ids) ?? [];
-            var (start, end) = (result.GetValue(from), result.GetValue(to));
-            if (given.Length == 0 && start is null && end is null)
-            {
-                result.AddError("forget: give WORKOUT_ID..., or --from DATE and --to DATE");
-            }
-            else if (given.Length > 0 && (start is not null || end is not null))
-            {
-                result.AddError("forget: give either WORKOUT_ID... or --from/--to, not both");
-            }
-            else if (start > end)
-            {
-                result.AddError($"forget: --from {start:yyyy-MM-dd} is after --to {end:yyyy-MM-dd}");
-            }
-        });
         command.SetAction(parse => Run(context, common, parse, parse.GetValue(ids) ?? [], parse.GetValue(from), parse.GetValue(to)));
         return command;
     }
 
     private static int Run(CliContext context, CommonOptions common, ParseResult parse, string[] ids, DateOnly? from, DateOnly? to)
     {
+        if (Usage(ids, from, to) is { } usage)
+        {
+            context.Error.WriteLine($"error: forget: {usage}");
+            return ExitCodes.BadInput;
+        }
+
         var dir = common.ResolveStateDir(parse);
         if (!File.Exists(Path.Combine(dir, SyncState.FileName)))
         {
@@ -78,7 +67,7 @@ internal static class ForgetCommand
         foreach (var f in forgotten)
         {
             var start = f.LocalStart?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "unknown start";
-            context.Console.MarkupLine($"  {start}  {Markup.Escape(f.Name ?? "Workout")}  [grey]{Markup.Escape(f.WorkoutId)}[/]");
+            context.Console.MarkupLine($"  {start} · {Markup.Escape(f.Name ?? "Workout")} · [grey]{Markup.Escape(f.WorkoutId)}[/]");
         }
 
         context.Console.MarkupLine($"Forgot {forgotten.Count} workout(s): the next [bold]healthsync sync[/] or [bold]healthsync backfill[/] decides them afresh (the history keeps their lines, marked forgotten).");
@@ -89,4 +78,14 @@ internal static class ForgetCommand
 
         return unknown.Count > 0 ? ExitCodes.BadInput : ExitCodes.Ok;
     }
+
+    /// <summary>What is wrong with the selection, or null. (In the action, not a validator: a bad date is already reported, and reading it there throws.)</summary>
+    private static string? Usage(string[] ids, DateOnly? from, DateOnly? to) =>
+        (ids.Length, from, to) switch
+        {
+            (0, null, null) => "give WORKOUT_ID..., or --from DATE and --to DATE",
+            (> 0, _, _) when from is not null || to is not null => "give either WORKOUT_ID... or --from/--to, not both",
+            _ when from > to => $"--from {from:yyyy-MM-dd} is after --to {to:yyyy-MM-dd}",
+            _ => null,
+        };
 }

@@ -30,13 +30,13 @@ internal static class HistoryView
         console.MarkupLine($"{entries.Count} entr{(entries.Count == 1 ? "y" : "ies")}.");
     }
 
-    /// <summary>An entry's lines: "2025-06-12 08:00  Outdoor Walk  uploaded  i42", then the reason and when it was recorded, indented.</summary>
+    /// <summary>An entry's lines: "2025-06-12 08:00 · Outdoor Walk · uploaded · i42", then the reason and when it was recorded, indented.</summary>
     public static IEnumerable<string> Lines(HistoryEntry entry, TimeZoneInfo zone, int width)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var own = entry.TimeZoneId is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var workoutZone) ? workoutZone : zone;
         var status = entry.Status + (entry.Resolved ? " (resolved later)" : string.Empty);
-        var head = string.Join("  ", new[]
+        var head = string.Join(" · ", new[]
         {
             Minute(entry.Start, own),
             entry.Name ?? SportTable.DisplayName(entry.ActivityType),
