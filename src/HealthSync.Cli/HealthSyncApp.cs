@@ -23,6 +23,7 @@ internal static class HealthSyncApp
             LoginCommand.Create(context),
             LogoutCommand.Create(context),
             InboxCommand.Create(context),
+            ForgetCommand.Create(context),
         };
 
         var parse = root.Parse(args);

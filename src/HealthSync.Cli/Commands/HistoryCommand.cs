@@ -1,9 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using HealthSync.Cli.Output;
 using HealthSync.State;
-using HealthSync.Workouts;
 using Spectre.Console;
 
 namespace HealthSync.Cli.Commands;
@@ -31,27 +29,8 @@ internal static class HistoryCommand
                 return ExitCodes.Ok;
             }
 
-            // Local time, in the zone the sync uses for workouts without their own.
-            var zone = HealthSync.Sync.SyncSettings.Load(state, context.Time.LocalTimeZone.Id).TimeZone;
-            var table = new Table().Border(TableBorder.None);
-            // Workout ids and categories are in --json; the table keeps to what a person scans for.
-            foreach (var header in new[] { "When", "Workout start", "Activity", "Outcome", "Reason / Intervals.icu activity" })
-            {
-                table.AddColumn(new TableColumn(header).PadLeft(0).PadRight(1));
-            }
-
-            foreach (var e in entries)
-            {
-                table.AddRow(
-                    TimeZoneInfo.ConvertTime(e.At, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                    TimeZoneInfo.ConvertTime(e.Start, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                    Markup.Escape(SportCategories.ShortName(e.ActivityType)),
-                    e.Status,
-                    Markup.Escape(string.Join(": ", new[] { e.Reason, e.IntervalsActivityId }.Where(s => !string.IsNullOrEmpty(s)))));
-            }
-
-            context.Console.Write(table);
-            context.Console.MarkupLine($"{entries.Count} entr{(entries.Count == 1 ? "y" : "ies")}.");
+            // Each workout's start in its own zone (else the sync's zone for workouts without one), to the minute.
+            HistoryView.Write(context.Console, entries, HealthSync.Sync.SyncSettings.Load(state, context.Time.LocalTimeZone.Id).TimeZone);
             return ExitCodes.Ok;
         });
         return command;

@@ -72,11 +72,11 @@ internal static class InspectCommand
             table.AddColumn(new TableColumn(header).NoWrap().PadLeft(0).PadRight(1));
         }
 
-        foreach (var (w, _, localStart) in workouts)
+        foreach (var (w, _, localStart, name) in workouts)
         {
             table.AddRow(
                 Markup.Escape(localStart),
-                Markup.Escape(SportCategories.ShortName(w.ActivityType)),
+                Markup.Escape(name),
                 TimeSpan.FromSeconds(w.DurationSeconds).ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture),
                 w.DistanceMeters is { } d ? (d / 1000).ToString("0.00", CultureInfo.InvariantCulture) : "-",
                 w.EnergyKilocalories is { } e ? e.ToString("0", CultureInfo.InvariantCulture) : "-",
@@ -93,10 +93,10 @@ internal static class InspectCommand
         }
     }
 
-    /// <summary>What inspect keeps of a workout: its JSON summary, its start, and the start in its own zone.</summary>
-    private sealed record Row(WorkoutJson Json, DateTimeOffset Start, string LocalStart)
+    /// <summary>What inspect keeps of a workout: its JSON summary, its start, the start in its own zone, and its name as a person reads it.</summary>
+    private sealed record Row(WorkoutJson Json, DateTimeOffset Start, string LocalStart, string Name)
     {
-        public static Row From(Workout w) => new(WorkoutJson.From(w), w.Start, LocalStartOf(w));
+        public static Row From(Workout w) => new(WorkoutJson.From(w), w.Start, LocalStartOf(w), SportTable.DisplayName(w));
 
         /// <summary>The start in the workout's own zone when it has one, else UTC.</summary>
         private static string LocalStartOf(Workout w) =>

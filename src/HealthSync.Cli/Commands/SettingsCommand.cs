@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using HealthSync.State;
 using HealthSync.Sync;
 using HealthSync.Workouts;
@@ -7,7 +6,7 @@ using Spectre.Console;
 
 namespace HealthSync.Cli.Commands;
 
-/// <summary>`healthsync settings` shows the settings; `healthsync settings set KEY VALUE` changes sync, gps-routes or time-zone.</summary>
+/// <summary>`healthsync settings` shows the settings; `healthsync settings set KEY VALUE` changes one of them.</summary>
 internal static class SettingsCommand
 {
     public static Command Create(CliContext context)
@@ -18,14 +17,15 @@ internal static class SettingsCommand
         command.SetAction(parse =>
         {
             using var state = SyncState.Open(common.ResolveStateDir(parse), context.Time);
-            Show(context.Console, SyncSettings.Load(state, context.Time.LocalTimeZone.Id));
+            Show(context.Console, SyncSettings.Load(state, context.Time.LocalTimeZone.Id), context.Time.LocalTimeZone);
             return ExitCodes.Ok;
         });
 
         var key = new Argument<string>("KEY")
         {
-            Description = "sync (on/off), gps-routes (on/off) or time-zone (an IANA id such as Europe/Paris)",
-            CustomParser = OptionValues.OneOf(SyncSettings.SyncKey, SyncSettings.GpsRoutesKey, SyncSettings.TimeZoneKey),
+            Description = "sync (on/off), gps-routes (on/off), time-zone (an IANA id such as Europe/Paris), "
+                + "self-delivering-sources (on, off, or a comma list of apps to leave out) or resend-deleted (on/off)",
+            CustomParser = OptionValues.OneOf(SyncSettings.SyncKey, SyncSettings.GpsRoutesKey, SyncSettings.TimeZoneKey, SyncSettings.SelfDeliveringKey, SyncSettings.ResendDeletedKey),
         };
         var value = new Argument<string>("VALUE");
         var set = new Command("set", "Change one setting.") { key, value };
@@ -35,52 +35,85 @@ internal static class SettingsCommand
             var k = parse.GetRequiredValue(key);
             var v = parse.GetRequiredValue(value).Trim();
             using var state = SyncState.Open(common.ResolveStateDir(parse), context.Time);
-            if (k == SyncSettings.TimeZoneKey)
+            if (Apply(state, k, v, context.Time.GetUtcNow()) is { } error)
             {
-                if (!TimeZoneInfo.TryFindSystemTimeZoneById(v, out _))
-                {
-                    context.Error.WriteLine($"error: unknown time zone '{v}' (use an IANA id such as Europe/Paris)");
-                    return ExitCodes.BadInput;
-                }
-
-                state.SetSetting(k, v);
-            }
-            else
-            {
-                if (v is not ("on" or "off"))
-                {
-                    context.Error.WriteLine($"error: {k} takes on or off");
-                    return ExitCodes.BadInput;
-                }
-
-                if (k == SyncSettings.SyncKey)
-                {
-                    SyncSettings.SetSync(state, v == "on", context.Time.GetUtcNow());
-                }
-                else
-                {
-                    state.SetSetting(k, v);
-                }
+                context.Error.WriteLine($"error: {error}");
+                return ExitCodes.BadInput;
             }
 
-            Show(context.Console, SyncSettings.Load(state, context.Time.LocalTimeZone.Id));
+            Show(context.Console, SyncSettings.Load(state, context.Time.LocalTimeZone.Id), context.Time.LocalTimeZone);
             return ExitCodes.Ok;
         });
         command.Subcommands.Add(set);
         return command;
     }
 
-    private static void Show(IAnsiConsole console, SyncSettings settings)
+    /// <summary>Stores one setting; returns what is wrong with the value, or null.</summary>
+    private static string? Apply(SyncState state, string key, string value, DateTimeOffset now)
+    {
+        switch (key)
+        {
+            case SyncSettings.TimeZoneKey:
+                if (!TimeZoneInfo.TryFindSystemTimeZoneById(value, out _))
+                {
+                    return $"unknown time zone '{value}' (use an IANA id such as Europe/Paris)";
+                }
+
+                SyncSettings.SetTimeZone(state, value);
+                return null;
+            case SyncSettings.SelfDeliveringKey:
+                if (!SyncSettings.TryParseSkipped(value, out var skipped, out var why))
+                {
+                    return $"{key}: {why}";
+                }
+
+                SyncSettings.SetSkippedSources(state, skipped);
+                return null;
+        }
+
+        if (value is not ("on" or "off"))
+        {
+            return $"{key} takes on or off";
+        }
+
+        if (key == SyncSettings.SyncKey)
+        {
+            SyncSettings.SetSync(state, value == "on", now);
+        }
+        else
+        {
+            state.SetSetting(key, value);
+        }
+
+        return null;
+    }
+
+    private static void Show(IAnsiConsole console, SyncSettings settings, TimeZoneInfo machineZone)
     {
         var sync = settings.SyncOn switch
         {
-            true => "on" + (settings.SyncSince is { } s ? $" (since {s.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)})" : string.Empty),
+            true => "on" + (settings.SyncSince is { } s ? $" (since {OutcomeText.Local(s, settings.TimeZone)})" : string.Empty),
             false => "off",
             null => "not set (the first `healthsync sync` turns it on)",
         };
-        console.MarkupLine($"sync        {Markup.Escape(sync)}");
-        console.MarkupLine($"gps-routes  {(settings.GpsRoutes ? "on" : "off")} (outdoor workouts only)");
-        console.MarkupLine($"time-zone   {Markup.Escape(settings.TimeZoneId)} (for workouts without HKTimeZone)");
-        console.MarkupLine($"sports      {Markup.Escape(string.Join(", ", SportCategories.All.Where(settings.Sports.Contains).Select(c => c.ToId())))}");
+        var origin = settings.TimeZoneOrigin switch
+        {
+            TimeZoneOrigin.Machine => "this machine's zone; the first sync stores it",
+            TimeZoneOrigin.StoredFromMachine => "stored from the machine at the first sync",
+            _ => "set by you",
+        };
+        var skipped = SelfDeliveringSources.All.Where(a => settings.SkippedSources.Contains(a.Id)).Select(a => a.DisplayName).ToList();
+        var apps = skipped.Count == 0
+            ? "off: workouts of every app are uploaded"
+            : $"{(skipped.Count == SelfDeliveringSources.All.Count ? "on" : "some")}: left out, they send to Intervals.icu themselves: {string.Join(", ", skipped)}";
+        Line(console, "sync", sync);
+        Line(console, "gps-routes", $"{(settings.GpsRoutes ? "on" : "off")} (outdoor workouts only)");
+        Line(console, "time-zone", $"{settings.TimeZoneId} for workouts without HKTimeZone ({origin}{(settings.TimeZoneOrigin != TimeZoneOrigin.Machine && settings.TimeZoneId != machineZone.Id ? $"; this machine is in {machineZone.Id}" : string.Empty)})");
+        Line(console, "sports", string.Join(", ", SportCategories.All.Where(settings.Sports.Contains).Select(c => c.ToId())));
+        Line(console, SyncSettings.SelfDeliveringKey, apps);
+        Line(console, SyncSettings.ResendDeletedKey, settings.ResendDeleted ? "on: an activity deleted in Intervals.icu is uploaded again" : "off: an activity deleted in Intervals.icu stays deleted");
     }
+
+    private static void Line(IAnsiConsole console, string name, string value) =>
+        console.MarkupLine($"{name,-24}{Markup.Escape(value)}");
 }

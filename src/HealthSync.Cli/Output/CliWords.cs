@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text;
 using HealthSync.Sync;
+using HealthSync.Workouts;
 
 namespace HealthSync.Cli.Output;
 
@@ -12,8 +15,31 @@ internal static class CliWords
         ReasonCode.EndedBeforeSyncOn => $"ended before sync was turned on ({OutcomeText.Local(item.Outcome.Boundary, zone)}): healthsync backfill brings it",
         ReasonCode.EndedAfterSyncOn => $"ended after sync was turned on ({OutcomeText.Local(item.Outcome.Boundary, zone)}): healthsync sync brings it",
         ReasonCode.BeforeSince => $"{item.Reason} (--since)",
+        ReasonCode.SourceDeliversItself => $"{item.Reason} (to upload it anyway: healthsync settings set self-delivering-sources off)",
         _ => item.Reason,
     };
+
+    /// <summary>A reason code as `--json` carries it: "SourceDeliversItself" → "source-delivers-itself".</summary>
+    public static string Code(ReasonCode reason)
+    {
+        var name = reason.ToString();
+        var code = new StringBuilder(name.Length + 4);
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && code.Length > 0)
+            {
+                code.Append('-');
+            }
+
+            code.Append(char.ToLowerInvariant(c));
+        }
+
+        return code.ToString();
+    }
+
+    /// <summary>"2025-06-12 08:00 +02:00": a workout's start in its own zone (else <paramref name="zone"/>), to the minute.</summary>
+    public static string LocalMinute(Workout workout, TimeZoneInfo zone) =>
+        WorkoutZone.Local(workout.Start, workout, zone).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
 
     /// <summary>"resume after 2025-06-11 04:06:00 +02:00": when a spent budget allows requests again, local time to the second.</summary>
     public static string ResumeAt(SyncStop stop, TimeZoneInfo zone) =>

@@ -79,7 +79,13 @@ internal sealed record WorkoutJson(
         w.Parts.Count,
         w.SwimLengths.Count,
         w.SwimLocation switch { Workouts.SwimLocation.Pool => "pool", Workouts.SwimLocation.OpenWater => "open-water", _ => null },
-        Round(w.PoolLengthMeters, 2));
+        Round(w.PoolLengthMeters, 2))
+    {
+        Name = SportTable.DisplayName(w),
+    };
+
+    /// <summary>The activity's name as a person reads it ("Outdoor Walk", "Pool Swim").</summary>
+    public string Name { get; init; } = string.Empty;
 
     /// <summary>UTC, ISO 8601 with 'Z'.</summary>
     public static string Instant(DateTimeOffset instant) =>

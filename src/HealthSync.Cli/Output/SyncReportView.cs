@@ -37,6 +37,11 @@ internal static class SyncReportView
             say("The export holds no workouts.");
         }
 
+        foreach (var notice in RunNotices.Of(result))
+        {
+            say($"[yellow]{Markup.Escape(notice.Message)}[/]");
+        }
+
         var problems = ProblemJson.From(result);
         if (problems.Count > 0)
         {
@@ -82,7 +87,7 @@ internal static class SyncReportView
                 };
                 table.AddRow(
                     WorkoutZone.Local(item.Workout.Start, item.Workout, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                    Markup.Escape(SportCategories.ShortName(item.Workout.ActivityType)),
+                    Markup.Escape(SportTable.DisplayName(item.Workout)),
                     $"[{colour}]{Words(item.Kind)}[/]",
                     Markup.Escape(CliWords.Reason(item, zone) ?? item.IntervalsActivityId ?? string.Empty));
             }

@@ -58,6 +58,14 @@ internal static class Migrations
             ELSE 'already-synced' END;
         UPDATE workouts SET kind = 'same-session' WHERE kind = 'session-duplicate';
         """,
+
+        // 3: what a person reads in the history (the activity's name, the workout's own zone), and the mark
+        // `healthsync forget` leaves on the lines of a workout it made a candidate again.
+        """
+        ALTER TABLE history ADD COLUMN name TEXT;
+        ALTER TABLE history ADD COLUMN time_zone TEXT;
+        ALTER TABLE history ADD COLUMN forgotten_at TEXT;
+        """,
     ];
 
     /// <summary>The version a database has after <see cref="Apply"/>.</summary>

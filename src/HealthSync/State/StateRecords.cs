@@ -26,6 +26,15 @@ public sealed record HistoryEntry(
 
     /// <summary>A failure that a later run resolved: the workout is settled in Intervals.icu now.</summary>
     public bool Resolved { get; init; }
+
+    /// <summary>The activity's name as a person reads it ("Outdoor Walk"); null for lines written before it was kept.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The workout's own zone (HKTimeZone) when it has one.</summary>
+    public string? TimeZoneId { get; init; }
+
+    /// <summary>When `healthsync forget` made the workout a candidate again: this line's outcome no longer stands.</summary>
+    public DateTimeOffset? ForgottenAt { get; init; }
 }
 
 /// <summary>An upload that was started and not yet seen to finish (the process may have been killed during it).</summary>

@@ -107,7 +107,8 @@ public sealed partial class SyncState : IRequestLedger, IDisposable
                 ("$id", outcome.WorkoutId), ("$s", outcome.Kind.Status()), ("$k", outcome.Kind.Code()), ("$r", outcome.Reason),
                 ("$a", outcome.IntervalsActivityId), ("$h", fitSha256), ("$at", Format(outcome.UpdatedAt)));
             // The same outcome again (a failure that fails the same way each run) is one event, not one a run.
-            using var last = Command("SELECT kind, reason FROM history WHERE workout_id = $id ORDER BY id DESC LIMIT 1", [("$id", outcome.WorkoutId)]);
+            // A forgotten line does not count: the outcome a run finds afresh is a new event.
+            using var last = Command("SELECT kind, reason FROM history WHERE workout_id = $id AND forgotten_at IS NULL ORDER BY id DESC LIMIT 1", [("$id", outcome.WorkoutId)]);
             last.Transaction = transaction;
             using (var reader = last.ExecuteReader())
             {
@@ -119,12 +120,14 @@ public sealed partial class SyncState : IRequestLedger, IDisposable
 
             if (history is not null)
             {
+                var (name, zone) = history.Name is null ? Readable(transaction, history) : (history.Name, history.TimeZoneId);
                 Run(transaction, """
-                    INSERT INTO history (workout_id, activity_type, category, start, status, kind, reason, intervals_activity_id, at)
-                    VALUES ($id, $t, $c, $st, $s, $k, $r, $a, $at)
+                    INSERT INTO history (workout_id, activity_type, category, start, status, kind, reason, intervals_activity_id, at, name, time_zone)
+                    VALUES ($id, $t, $c, $st, $s, $k, $r, $a, $at, $n, $z)
                     """,
                     ("$id", history.WorkoutId), ("$t", history.ActivityType), ("$c", history.Category), ("$st", Format(history.Start)),
-                    ("$s", history.Status), ("$k", history.Kind.Code()), ("$r", history.Reason), ("$a", history.IntervalsActivityId), ("$at", Format(history.At)));
+                    ("$s", history.Status), ("$k", history.Kind.Code()), ("$r", history.Reason), ("$a", history.IntervalsActivityId), ("$at", Format(history.At)),
+                    ("$n", name), ("$z", zone));
             }
 
             Run(transaction, "DELETE FROM pending_uploads WHERE workout_id = $id", ("$id", outcome.WorkoutId));
@@ -139,7 +142,7 @@ public sealed partial class SyncState : IRequestLedger, IDisposable
         Query(
             """
             SELECT h.workout_id, h.activity_type, h.category, h.start, h.kind, h.reason, h.intervals_activity_id, h.at,
-                   h.status = 'failed' AND w.status IN ('uploaded', 'skipped') AS resolved
+                   h.status = 'failed' AND w.status IN ('uploaded', 'skipped') AS resolved, h.name, h.time_zone, h.forgotten_at
             FROM history h LEFT JOIN workouts w ON w.workout_id = h.workout_id
             WHERE ($s IS NULL OR h.status = $s) AND NOT (COALESCE($s, '') = 'failed' AND COALESCE(w.status IN ('uploaded', 'skipped'), 0))
             ORDER BY h.id DESC LIMIT $n
@@ -147,6 +150,9 @@ public sealed partial class SyncState : IRequestLedger, IDisposable
             r => result.Add(new HistoryEntry(r.GetString(0), r.GetString(1), r.GetString(2), Instant(r.GetString(3)), OutcomeKinds.FromCode(r.GetString(4)), Text(r, 5), Text(r, 6), Instant(r.GetString(7)))
             {
                 Resolved = !r.IsDBNull(8) && r.GetInt64(8) == 1,
+                Name = Text(r, 9),
+                TimeZoneId = Text(r, 10),
+                ForgottenAt = Text(r, 11) is { } forgotten ? Instant(forgotten) : null,
             }),
             ("$s", status), ("$n", limit));
         return result;

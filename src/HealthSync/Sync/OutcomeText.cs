@@ -1,4 +1,5 @@
 using System.Globalization;
+using HealthSync.Intervals;
 using HealthSync.Workouts;
 
 namespace HealthSync.Sync;
@@ -7,7 +8,7 @@ namespace HealthSync.Sync;
 /// <remarks>No command, flag or page is named here: what to do next is the host's to say (see the CLI's and the web app's wording).</remarks>
 public static class OutcomeText
 {
-    /// <summary>"already in Intervals.icu: i555 from GARMIN_CONNECT (Run, started 70 s apart)", "Running is off in sports to sync", ...; null for an upload.</summary>
+    /// <summary>"already in Intervals.icu: i555 from Garmin Connect (Run, started 70 s apart)", "Running is off in sports to sync", ...; null for an upload.</summary>
     public static string? Describe(Outcome outcome, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(outcome);
@@ -36,6 +37,7 @@ public static class OutcomeText
             ReasonCode.Unreadable => $"could not be read: {outcome.Detail}",
             ReasonCode.New => "new workout, not in Intervals.icu",
             ReasonCode.NewNotChecked => "new workout (not checked: no account)",
+            ReasonCode.SourceDeliversItself => $"recorded by {outcome.OtherSource}, which sends its workouts to Intervals.icu itself",
             ReasonCode.RunStopped => "not sent: the run stopped first" + (outcome.Detail is { } why ? $" ({why})" : string.Empty),
             _ => outcome.Detail,
         };
@@ -52,6 +54,7 @@ public static class OutcomeText
             ? string.Create(CultureInfo.InvariantCulture, $"{gap.TotalSeconds:0} s apart")
             : string.Create(CultureInfo.InvariantCulture, $"{gap.TotalMinutes:0.#} min apart");
         var what = o.ActivityType is { } t ? t + ", " : string.Empty;
-        return $"{o.ActivityId} from {o.OtherSource ?? "an unknown source"} ({what}started {apart})";
+        var source = o.OtherSource is { Length: > 0 } code ? ActivitySources.DisplayName(code) : "an unknown source";
+        return $"{o.ActivityId} from {source} ({what}started {apart})";
     }
 }

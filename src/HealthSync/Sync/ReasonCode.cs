@@ -71,4 +71,7 @@ public enum ReasonCode
 
     /// <summary>Not sent: the run stopped first (<see cref="Outcome.Detail"/>).</summary>
     RunStopped,
+
+    /// <summary>Not selected: recorded by an app that sends its workouts to Intervals.icu itself (<see cref="Outcome.OtherSource"/> names it).</summary>
+    SourceDeliversItself,
 }

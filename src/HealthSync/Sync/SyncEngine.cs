@@ -318,7 +318,7 @@ internal sealed class SyncEngine(SyncState state, IntervalsClient? client, TimeP
         state.AddPending(new PendingUpload(workout.Id, sha, time.GetUtcNow()));
         try
         {
-            var name = SportCategories.ShortName(workout.ActivityType);
+            var name = SportTable.DisplayName(workout);
             var result = await client!.UploadFitAsync(workout.Id, fit, name, workout.Device?.Name ?? workout.Source, cancellationToken).ConfigureAwait(false);
             return Record(
                 workout,

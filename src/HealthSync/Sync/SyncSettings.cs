@@ -11,7 +11,10 @@ public sealed record SyncSettings
     public const string SyncKey = "sync";
     public const string GpsRoutesKey = "gps-routes";
     public const string TimeZoneKey = "time-zone";
+    public const string SelfDeliveringKey = "self-delivering-sources";
+    public const string ResendDeletedKey = "resend-deleted";
     private const string SinceKey = "sync.since";
+    private const string TimeZoneOriginKey = "time-zone.origin";
     private const string SportPrefix = "sports.";
 
     /// <summary>On, off, or null when never set (the first `healthsync sync` turns it on).</summary>
@@ -28,6 +31,20 @@ public sealed record SyncSettings
 
     /// <summary>The categories to sync. Default all but Cycling and Running.</summary>
     public required IReadOnlySet<SportCategory> Sports { get; init; }
+
+    /// <summary>
+    /// The apps of <see cref="SelfDeliveringSources"/> whose workouts are left out because they reach Intervals.icu
+    /// by themselves (their ids). Default all of them; stored as "on" (all), "off" (none) or a comma list of ids.
+    /// </summary>
+    public IReadOnlySet<string> SkippedSources { get; init; } = AllSelfDelivering;
+
+    /// <summary>Upload again a workout whose activity was deleted in Intervals.icu. Default off: a deletion is the user's choice.</summary>
+    public bool ResendDeleted { get; init; }
+
+    /// <summary>Where <see cref="TimeZoneId"/> comes from: set by the user, stored from the machine at the first run, or the machine's now.</summary>
+    public TimeZoneOrigin TimeZoneOrigin { get; init; }
+
+    private static IReadOnlySet<string> AllSelfDelivering { get; } = SelfDeliveringSources.All.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The time zone as an object; UTC if the id is unknown on this machine.</summary>
     public TimeZoneInfo TimeZone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
@@ -46,14 +63,90 @@ public sealed record SyncSettings
             }
         }
 
+        var zone = state.GetSetting(TimeZoneKey);
         return new SyncSettings
         {
             SyncOn = state.GetSetting(SyncKey) switch { "on" => true, "off" => false, _ => null },
             SyncSince = state.GetSetting(SinceKey) is { } since ? DateTimeOffset.Parse(since, CultureInfo.InvariantCulture) : null,
             GpsRoutes = state.GetSetting(GpsRoutesKey) != "off",
-            TimeZoneId = state.GetSetting(TimeZoneKey) ?? machineTimeZoneId,
+            TimeZoneId = zone ?? machineTimeZoneId,
+            TimeZoneOrigin = zone is null ? TimeZoneOrigin.Machine : state.GetSetting(TimeZoneOriginKey) == "machine" ? TimeZoneOrigin.StoredFromMachine : TimeZoneOrigin.User,
             Sports = sports,
+            SkippedSources = TryParseSkipped(state.GetSetting(SelfDeliveringKey) ?? "on", out var skipped, out _) ? skipped : AllSelfDelivering,
+            ResendDeleted = state.GetSetting(ResendDeletedKey) == "on",
         };
+    }
+
+    /// <summary>Stores the machine's zone as the time-zone setting the first time a run needs one, so a later run on a machine in another zone (a server in UTC) keeps it.</summary>
+    public static void StoreZoneOnFirstUse(SyncState state, TimeZoneInfo machineZone)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(machineZone);
+        if (state.GetSetting(TimeZoneKey) is null)
+        {
+            state.SetSetting(TimeZoneOriginKey, "machine");
+            state.SetSetting(TimeZoneKey, machineZone.Id);
+        }
+    }
+
+    /// <summary>Sets the time-zone setting as the user chose it.</summary>
+    public static void SetTimeZone(SyncState state, string zoneId)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        state.SetSetting(TimeZoneOriginKey, "user");
+        state.SetSetting(TimeZoneKey, zoneId);
+    }
+
+    /// <summary>
+    /// Reads a value of <see cref="SelfDeliveringKey"/>: "on" (all apps left out), "off" (none), or a comma list of
+    /// app ids ("garmin-connect,strava") to leave out; <paramref name="error"/> names an unknown id.
+    /// </summary>
+    public static bool TryParseSkipped(string value, out IReadOnlySet<string> skipped, out string error)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        error = string.Empty;
+        skipped = AllSelfDelivering;
+        switch (value.Trim())
+        {
+            case "on":
+                return true;
+            case "off" or "none" or "":
+                skipped = new HashSet<string>(StringComparer.Ordinal);
+                return true;
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (SelfDeliveringSources.ById(part) is not { } app)
+            {
+                error = $"'{part}' is not one of on, off, or the apps {string.Join(", ", SelfDeliveringSources.All.Select(s => s.Id))}";
+                return false;
+            }
+
+            ids.Add(app.Id);
+        }
+
+        skipped = ids;
+        return true;
+    }
+
+    /// <summary>Stores <paramref name="skipped"/> in its shortest form ("on", "off" or the ids in the list's order).</summary>
+    public static void SetSkippedSources(SyncState state, IReadOnlySet<string> skipped)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(skipped);
+        var value = skipped.Count == 0 ? "off"
+            : AllSelfDelivering.All(skipped.Contains) ? "on"
+            : string.Join(',', SelfDeliveringSources.All.Where(s => skipped.Contains(s.Id)).Select(s => s.Id));
+        state.SetSetting(SelfDeliveringKey, value);
+    }
+
+    /// <summary>The app a workout comes from when that app delivers by itself and is left out; null when the workout is to be decided.</summary>
+    public SelfDeliveringSource? DeliversItself(Workout workout)
+    {
+        ArgumentNullException.ThrowIfNull(workout);
+        return SelfDeliveringSources.Match(workout.Source) is { } app && SkippedSources.Contains(app.Id) ? app : null;
     }
 
     /// <summary>Turns sync on from <paramref name="now"/> (keeping the earlier instant when it is on already) or off.</summary>
@@ -77,4 +170,17 @@ public sealed record SyncSettings
         ArgumentNullException.ThrowIfNull(state);
         state.SetSetting(SportPrefix + category.ToId(), on ? "on" : "off");
     }
+}
+
+/// <summary>Where the time-zone setting comes from.</summary>
+public enum TimeZoneOrigin
+{
+    /// <summary>Never stored: the machine's zone now (no real run yet).</summary>
+    Machine,
+
+    /// <summary>Stored from the machine's zone at the first real run.</summary>
+    StoredFromMachine,
+
+    /// <summary>Set with `settings set time-zone` (or stored by a release that did not record the origin).</summary>
+    User,
 }

@@ -2,7 +2,7 @@ using HealthSync.Workouts;
 
 namespace HealthSync.Sync;
 
-/// <summary>Which workouts a run looks at: sync on, the sport on, and the workout on this run's side of the sync boundary.</summary>
+/// <summary>Which workouts a run looks at: sync on, the sport on, an app that does not deliver by itself, and the workout on this run's side of the sync boundary.</summary>
 internal static class WorkoutSelection
 {
     /// <summary>Null when selected; otherwise the not-selected outcome with its reason code.</summary>
@@ -19,6 +19,12 @@ internal static class WorkoutSelection
         if (!settings.Sports.Contains(workout.Category))
         {
             return NotSelected(ReasonCode.SportOff) with { Category = workout.Category };
+        }
+
+        if (settings.DeliversItself(workout) is { } app)
+        {
+            // Garmin Connect, Strava, Zwift...: the app's own copy reaches Intervals.icu, so ours would be a second one.
+            return NotSelected(ReasonCode.SourceDeliversItself) with { OtherSource = app.DisplayName };
         }
 
         var boundary = request.Boundary;

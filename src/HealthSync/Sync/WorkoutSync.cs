@@ -35,10 +35,10 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
         }
 
         var now = time.GetUtcNow();
-        if (!run.DryRun && state.GetSetting(SyncSettings.TimeZoneKey) is null)
+        if (!run.DryRun)
         {
             // Stored the first time it is used, so a later run on a machine in another zone (a server in UTC) keeps it.
-            state.SetSetting(SyncSettings.TimeZoneKey, run.MachineZone.Id);
+            SyncSettings.StoreZoneOnFirstUse(state, run.MachineZone);
         }
 
         var settings = SyncSettings.Load(state, run.MachineZone.Id);
@@ -115,8 +115,7 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
             DryRun = run.DryRun,
             BatchSize = run.BatchSize,
 
-            // Until SyncSettings.ResendDeleted is merged: the stored setting "resend-deleted", off unless "on".
-            ResendDeleted = state.GetSetting("resend-deleted") == "on",
+            ResendDeleted = settings.ResendDeleted,
         };
         var engine = new SyncEngine(state, client, time, progress);
         var report = await engine.RunAsync(scope, others, request, ids => state.InboxWorkouts(ids), cancellationToken).ConfigureAwait(false);

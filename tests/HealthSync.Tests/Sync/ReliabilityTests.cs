@@ -120,6 +120,6 @@ public sealed class ReliabilityTests
         Assert.Equal(3, run.ExitCode);
         Assert.Matches(@"2 uploaded, 0 skipped, 0 failed, 0 not selected; 6 not sent: budget spent, resume after 2025-06-10 \d\d:\d\d:\d\d [+-]\d\d:\d\d", run.Console);
         Assert.DoesNotContain("not sent: the run stopped", run.Console, StringComparison.Ordinal);
-        Assert.Equal(2, run.Console.Split('\n').Count(l => l.Contains("uploaded", StringComparison.Ordinal) && l.Contains("Walking", StringComparison.Ordinal)));
+        Assert.Equal(2, run.Console.Split('\n').Count(l => l.Contains("uploaded", StringComparison.Ordinal) && l.Contains("Walk", StringComparison.Ordinal)));
     }
 }

@@ -107,7 +107,7 @@ public sealed class SyncCommandTests
         var doc = SyncHarness.Json(await h.RunAsync("sync", export, "--json"));
 
         Assert.Equal("skipped", Status(doc, 0));
-        Assert.Contains("already in Intervals.icu: i555 from GARMIN_CONNECT", Reason(doc, 0));
+        Assert.Contains("already in Intervals.icu: i555 from Garmin Connect", Reason(doc, 0));
         Assert.Equal("i555", doc.GetProperty("workouts")[0].GetProperty("intervalsActivityId").GetString());
         Assert.Empty(h.Uploads);
     }
@@ -127,7 +127,7 @@ public sealed class SyncCommandTests
         var doc = SyncHarness.Json(await h.RunAsync("sync", export, "--json"));
 
         Assert.Equal("skipped", Status(doc, 0));
-        Assert.Contains("9876543210 from STRAVA", Reason(doc, 0));
+        Assert.Contains("9876543210 from Strava", Reason(doc, 0));
         Assert.Equal("uploaded", Status(doc, 1));
         Assert.Single(h.Uploads);
     }
