@@ -21,6 +21,9 @@ internal static class PushEndpoint
         if (!Authorized(context.Request, token))
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";
+            // Closing the connection spares Kestrel draining the body to keep it alive (which would ask a client
+            // waiting on Expect: 100-continue to send it).
+            context.Response.Headers.Connection = "close";
             return Results.Json(new PushError("a push token is required: send it as 'Authorization: Bearer TOKEN' or 'api-key: TOKEN'"), PushJson.Default.PushError, statusCode: StatusCodes.Status401Unauthorized);
         }
 
