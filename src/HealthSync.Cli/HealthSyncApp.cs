@@ -20,6 +20,7 @@ internal static class HealthSyncApp
             SettingsCommand.Create(context),
             SportsCommand.Create(context),
             LoginCommand.Create(context),
+            ServeCommand.Create(context),
         };
 
         var parse = root.Parse(args);
