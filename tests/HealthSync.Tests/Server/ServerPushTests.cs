@@ -124,4 +124,22 @@ public sealed class ServerPushTests
         Assert.Null(StateLock.TryAcquire(harness.StateDir, out var holder));
         Assert.Equal(Environment.ProcessId, holder);
     }
+
+    [Fact]
+    public async Task Should_finish_the_upload_in_flight_when_stopped()
+    {
+        await using var harness = await ServerHarness.StartAsync(Now);
+        // The stand-in takes the upload, then holds its answer for a second: the stop comes in between.
+        harness.StandIn.Faults.Enqueue(IntervalsStandIn.Fault.None(), IntervalsStandIn.Fault.SlowAnswer(TimeSpan.FromSeconds(1)));
+        await harness.PushAsync(TestPushSource.Document(("Walking", Now.AddHours(-1), 30)));
+        await HealthSync.Tests.Intervals.Eventually.TrueAsync(() => harness.StandIn.Activities.All.Count == 1);
+
+        await harness.RestartAsync(); // stops the first server as SIGTERM does
+        using var state = harness.OpenState();
+        Assert.Equal("uploaded", Assert.Single(state.History(null, 10)).Status);
+        Assert.Empty(state.Pending());
+        Assert.Equal(0, state.WaitingDocumentCount());
+        await harness.Server.Jobs.WhenIdle();
+        Assert.Single(harness.Uploads);
+    }
 }
