@@ -40,7 +40,7 @@ internal static class HistoryPage
 
         links.Append("</p>");
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
-        var paging = string.Create(CultureInfo.InvariantCulture, $"<p>Page {number} of {pages} ({total} entries)")
+        var paging = string.Create(CultureInfo.InvariantCulture, $"<p>Page {number} of {pages} ({total} {(total == 1 ? "entry" : "entries")})")
             + (number > 1 ? " · " + Link(filter, number - 1, "newer") : string.Empty)
             + (number < pages ? " · " + Link(filter, number + 1, "older") : string.Empty) + "</p>";
         var table = entries.Count == 0
