@@ -125,6 +125,7 @@ public sealed class HealthSyncServer : IAsyncDisposable
         AccountPage.Map(pages);
         HistoryPage.Map(pages);
         PhonePage.Map(pages);
+        BackfillPage.Map(pages);
         return app;
     }
 }

@@ -57,6 +57,20 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
     /// <summary>Sync now: a run from the inbox (Mode New) without a new source.</summary>
     public void SyncNow() => Enqueue(new JobRequest(JobKind.SyncNow));
 
+    /// <summary>Backfill from an uploaded file; remembered in the state, so a restart goes on with it.</summary>
+    public void Backfill(string file)
+    {
+        using (var state = SyncState.Open(options.StateDirectory, options.Time))
+        {
+            state.SetSetting(BackfillFileKey, file);
+        }
+
+        Enqueue(new JobRequest(JobKind.Backfill, file));
+    }
+
+    /// <summary>The setting that holds the backfill in progress (the uploaded file's path), empty when none.</summary>
+    public const string BackfillFileKey = "server.backfill.file";
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         // The host's shutdown timeout cuts the job in flight; until then it finishes.
@@ -74,6 +88,14 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         ProcessDocuments(); // whatever a crash or a stop left waiting
+        using (var state = SyncState.Open(options.StateDirectory, options.Time))
+        {
+            if (state.GetSetting(BackfillFileKey) is { Length: > 0 } file && File.Exists(file))
+            {
+                Enqueue(new JobRequest(JobKind.Backfill, file)); // a backfill the last stop cut: it goes on
+            }
+        }
+
         try
         {
             await foreach (var request in _requests.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
@@ -144,6 +166,12 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
             return;
         }
 
+        if (request.Kind == JobKind.Backfill)
+        {
+            await BackfillAsync(request.File!, intervals).ConfigureAwait(false);
+            return;
+        }
+
         if (options.Parser is not { } parser)
         {
             Blocked = "This server has no Health Auto Export reader: pushed documents are stored and wait for one.";
@@ -175,7 +203,34 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         }
     }
 
-    private async Task<SyncRunResult> SyncAsync(string title, HealthSync.Workouts.IWorkoutSource? source, HealthSync.Intervals.IntervalsOptions intervals)
+    private async Task BackfillAsync(string file, HealthSync.Intervals.IntervalsOptions intervals)
+    {
+        var title = "Backfill of " + Uploads.DisplayName(file);
+        SyncRunResult? result = null;
+        string summary;
+        try
+        {
+            using var source = Uploads.Open(file, options.Parser);
+            result = await SyncAsync(title, source.Source, intervals, SyncMode.Backfill).ConfigureAwait(false);
+            summary = Summarize(result);
+        }
+        catch (HealthSync.AppleHealth.ExportReadException ex)
+        {
+            summary = "the file could not be read: " + ex.Message;
+        }
+
+        if (result?.Report.Stop is not { Kind: SyncStopKind.Interrupted })
+        {
+            // Read into the inbox (or unreadable): the file is done with; a spent budget goes on from the inbox.
+            using var state = SyncState.Open(options.StateDirectory, options.Time);
+            state.SetSetting(BackfillFileKey, string.Empty);
+            File.Delete(file);
+        }
+
+        Finish(new JobResult(title, summary, options.Time.GetUtcNow()));
+    }
+
+    private async Task<SyncRunResult> SyncAsync(string title, HealthSync.Workouts.IWorkoutSource? source, HealthSync.Intervals.IntervalsOptions intervals, SyncMode mode = SyncMode.New)
     {
         var started = options.Time.GetUtcNow();
         Current = new JobStatus(title, SyncPhase.Reading, 0, 0, started, null);
@@ -183,7 +238,7 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         var run = new SyncRun
         {
             StateDirectory = options.StateDirectory,
-            Mode = SyncMode.New,
+            Mode = mode,
             Source = source,
             Account = intervals,
             HostHoldsLock = true,
@@ -235,6 +290,7 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
     private static string Title(JobKind kind) => kind switch
     {
         JobKind.SyncNow => "Sync now",
+        JobKind.Backfill => "Backfill",
         _ => "Syncing pushed workouts",
     };
 
@@ -257,9 +313,10 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
     {
         Documents,
         SyncNow,
+        Backfill,
     }
 
-    private sealed record JobRequest(JobKind Kind);
+    private sealed record JobRequest(JobKind Kind, string? File = null);
 
     /// <summary>Updates the status as the run reports, on the run's own thread (no context to post to).</summary>
     private sealed class StatusProgress(SyncJobs jobs, string title, DateTimeOffset started) : IProgress<SyncProgress>
