@@ -69,7 +69,7 @@ public sealed class HealthSyncServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(HealthSyncServer).Assembly.GetName().Name });
         builder.WebHost.UseUrls(options.Urls);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxPushBytes);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxPushBytes * 2);
         builder.Logging.ClearProviders();
         if (options.ConsoleLog)
         {

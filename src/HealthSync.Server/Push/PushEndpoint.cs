@@ -34,7 +34,9 @@ internal static class PushEndpoint
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = options.MaxPushBytes;
+            // Twice the limit: a body a little over it is read to its end after the 413 (closing a socket with unread
+            // data resets it, and the client may lose the answer); a far larger one is cut by Kestrel.
+            limit.MaxRequestBodySize = options.MaxPushBytes * 2;
         }
 
         byte[] body;

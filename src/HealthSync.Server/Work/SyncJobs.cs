@@ -71,6 +71,21 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
     /// <summary>The setting that holds the backfill in progress (the uploaded file's path), empty when none.</summary>
     public const string BackfillFileKey = "server.backfill.file";
 
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Queued before the loop starts (which runs on its own thread), so WhenIdle() right after start waits for them.
+        ProcessDocuments(); // whatever a crash or a stop left waiting
+        using (var state = SyncState.Open(options.StateDirectory, options.Time))
+        {
+            if (state.GetSetting(BackfillFileKey) is { Length: > 0 } file && File.Exists(file))
+            {
+                Enqueue(new JobRequest(JobKind.Backfill, file)); // a backfill the last stop cut: it goes on
+            }
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         // The host's shutdown timeout cuts the job in flight; until then it finishes.
@@ -87,15 +102,6 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        ProcessDocuments(); // whatever a crash or a stop left waiting
-        using (var state = SyncState.Open(options.StateDirectory, options.Time))
-        {
-            if (state.GetSetting(BackfillFileKey) is { Length: > 0 } file && File.Exists(file))
-            {
-                Enqueue(new JobRequest(JobKind.Backfill, file)); // a backfill the last stop cut: it goes on
-            }
-        }
-
         try
         {
             await foreach (var request in _requests.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
