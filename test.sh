@@ -8,6 +8,10 @@ if [ -f tests/fit-decoder/package.json ] && [ ! -d tests/fit-decoder/node_module
   (cd tests/fit-decoder && npm ci --no-audit --no-fund --silent) || { echo "npm ci failed in tests/fit-decoder"; exit 1; }
 fi
 
+if [ -f tests/browser/package.json ] && [ ! -d tests/browser/node_modules ]; then
+  (cd tests/browser && npm ci --no-audit --no-fund --silent) || { echo "npm ci failed in tests/browser"; exit 1; }
+fi
+
 rm -rf TestResults
 dotnet test HealthSync.slnx -c Release --logger "trx" --results-directory TestResults "$@"
 status=$?

@@ -66,6 +66,23 @@ internal static class Migrations
         ALTER TABLE history ADD COLUMN time_zone TEXT;
         ALTER TABLE history ADD COLUMN forgotten_at TEXT;
         """,
+
+        // 4: raw documents pushed to the server (Health Auto Export JSON), kept as received so a later, better parser
+        // can read them again; processed_at is set once the worker has read one into the inbox.
+        """
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            body BLOB NOT NULL,
+            received_at TEXT NOT NULL,
+            processed_at TEXT,
+            outcome TEXT);
+        CREATE INDEX documents_waiting ON documents (processed_at, id);
+        CREATE INDEX documents_sha ON documents (sha256);
+        """,
     ];
 
     /// <summary>The version a database has after <see cref="Apply"/>.</summary>

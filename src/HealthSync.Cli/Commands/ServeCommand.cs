@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace HealthSync.Cli.Commands;
+
+/// <summary>`healthsync serve [--urls URL] [--state-dir DIR]`: starts the HealthSync server (HealthSync.Server.dll beside this tool).</summary>
+/// <remarks>
+/// The server is its own framework-dependent program: ASP.NET Core's cookie authentication, antiforgery and form
+/// binding are not Native AOT-ready, and this tool ships native. So `serve` runs `dotnet HealthSync.Server.dll` as a
+/// child, passes its output through, and forwards Ctrl+C and SIGTERM, so the server finishes the upload in flight.
+/// </remarks>
+internal static class ServeCommand
+{
+    /// <summary>Overrides where the server is (a path to HealthSync.Server.dll).</summary>
+    public const string ServerPathVariable = "HEALTHSYNC_SERVER";
+    private const string ServerFile = "HealthSync.Server.dll";
+
+    public static Command Create(CliContext context)
+    {
+        var common = new CommonOptions(context.Environment);
+        var urls = new Option<string>("--urls") { Description = "Where to listen (default http://127.0.0.1:8080: this machine only; use a TLS reverse proxy to reach it from elsewhere)", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
+        var command = new Command("serve", "Run the HealthSync server: receives workouts from the phone (Health Auto Export), syncs them, and serves the web app.");
+        command.Options.Add(urls);
+        common.AddStateTo(command);
+        command.SetAction((parse, ct) => RunAsync(context, parse.GetValue(urls)!, common.ResolveStateDir(parse), ct));
+        return command;
+    }
+
+    /// <summary>HEALTHSYNC_SERVER, else HealthSync.Server.dll beside this tool; null when neither exists.</summary>
+    public static string? Locate(Func<string, string?> environment)
+    {
+        if (environment(ServerPathVariable) is { Length: > 0 } given)
+        {
+            return File.Exists(given) ? Path.GetFullPath(given) : null;
+        }
+
+        var beside = Path.Combine(AppContext.BaseDirectory, ServerFile);
+        return File.Exists(beside) ? beside : null;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, string urls, string stateDir, CancellationToken cancellationToken)
+    {
+        if (Locate(context.Environment) is not { } server)
+        {
+            await context.Error.WriteLineAsync($"error: the HealthSync server ({ServerFile}) is not installed beside this tool. Set {ServerPathVariable} to its path, or run `dotnet run --project src/HealthSync.Server -- --urls {urls} --state-dir {stateDir}` from the source tree.").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { server, "--urls", urls, "--state-dir", stateDir })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var child = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started");
+        var output = PumpAsync(child.StandardOutput, context.Out);
+        var errors = PumpAsync(child.StandardError, context.Error);
+
+        // SIGTERM and Ctrl+C reach this process; the server must get them too, to finish its upload and stop.
+        void Forward(PosixSignalContext signal)
+        {
+            signal.Cancel = true;
+            Terminate(child);
+        }
+
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Forward);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Forward);
+        using var cancelled = cancellationToken.Register(() => Terminate(child));
+        await child.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        await Task.WhenAll(output, errors).ConfigureAwait(false);
+        return child.ExitCode;
+    }
+
+    private static async Task PumpAsync(StreamReader from, TextWriter to)
+    {
+        while (await from.ReadLineAsync().ConfigureAwait(false) is { } line)
+        {
+            await to.WriteLineAsync(line).ConfigureAwait(false);
+            await to.FlushAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static void Terminate(Process child)
+    {
+        if (child.HasExited)
+        {
+            return;
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            child.Kill(); // no SIGTERM there; the server's pending uploads make the next start resume
+        }
+        else
+        {
+            // .NET has no managed way to send a signal other than SIGKILL; kill(1) avoids unsafe interop in a native tool.
+            using var kill = Process.Start("kill", ["-TERM", child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            kill?.WaitForExit();
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.Threading.RateLimiting;
+using HealthSync.Server.Push;
+using HealthSync.Server.Secrets;
+using HealthSync.Server.Web;
+using HealthSync.Server.Work;
+using HealthSync.State;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace HealthSync.Server;
+
+/// <summary>The HealthSync server on Kestrel: push receiver, background worker and web app over one state folder.</summary>
+/// <remarks>It holds the state's <see cref="StateLock"/> for its whole life, so a command-line sync meanwhile says the server holds the state.</remarks>
+public sealed class HealthSyncServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly StateLock _lock;
+
+    private HealthSyncServer(WebApplication app, StateLock held)
+    {
+        _app = app;
+        _lock = held;
+    }
+
+    /// <summary>Root URL with the bound port, e.g. http://127.0.0.1:8080/.</summary>
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>Where the owner signs in: the first-start page with its one-time code, or the sign-in page.</summary>
+    public Uri SignInAddress => _app.Services.GetRequiredService<WebPassword>().SetupCode is { } code
+        ? new Uri(BaseAddress, $"setup?code={code}")
+        : new Uri(BaseAddress, "login");
+
+    internal SyncJobs Jobs => _app.Services.GetRequiredService<SyncJobs>();
+
+    internal PushToken PushToken => _app.Services.GetRequiredService<PushToken>();
+
+    /// <summary>Takes the state folder's lock, then starts listening (port 0 picks a free port) and the worker.</summary>
+    /// <exception cref="InvalidOperationException">Another process (a sync, another server) holds the state folder.</exception>
+    public static async Task<HealthSyncServer> StartAsync(ServerOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var held = StateLock.TryAcquire(options.StateDirectory, out var holder)
+            ?? throw new InvalidOperationException($"another HealthSync process (pid {holder}) is using {options.StateDirectory}");
+        try
+        {
+            var app = Build(options);
+            var server = new HealthSyncServer(app, held);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            server.BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/");
+            return server;
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
+    }
+
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _lock.Dispose();
+    }
+
+    private static WebApplication Build(ServerOptions options)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(HealthSyncServer).Assembly.GetName().Name });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxPushBytes * 2);
+        builder.Logging.ClearProviders();
+        if (options.ConsoleLog)
+        {
+            builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
+            // Request lines carry paths with the one-time setup code: only warnings from the framework.
+            builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        }
+
+        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options.ShutdownGrace);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(new PushToken(options.StateDirectory, options.PushToken));
+        builder.Services.AddSingleton(new WebPassword(options.StateDirectory, options.WebPassword, options.PasswordIterations));
+        builder.Services.AddSingleton<ServerStateHandle>();
+        builder.Services.AddSingleton<ServerAccount>();
+        builder.Services.AddSingleton<SyncJobs>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<SyncJobs>());
+
+        // Sessions survive a restart: the cookie keys live in the state folder, beside the other secrets.
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.StateDirectory, "web-keys")));
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(c =>
+        {
+            c.LoginPath = "/login";
+            c.LogoutPath = "/logout";
+            c.Cookie.Name = "healthsync";
+            c.Cookie.HttpOnly = true;
+            c.Cookie.SameSite = SameSiteMode.Strict;
+            c.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // plain HTTP on loopback; Secure behind the TLS proxy
+            c.ExpireTimeSpan = TimeSpan.FromDays(30);
+            c.SlidingExpiration = true;
+        });
+        builder.Services.AddAuthorization();
+        builder.Services.AddAntiforgery(a => a.Cookie.Name = "healthsync-af");
+        builder.Services.AddRateLimiter(r =>
+        {
+            r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            r.AddPolicy(AuthPages.SignInPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+
+        var app = builder.Build();
+        app.Use(SecurityHeaders.ApplyAsync);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapPost(PushEndpoint.Path, PushEndpoint.HandleAsync);
+        Assets.Map(app);
+        AuthPages.Map(app);
+        var pages = app.MapGroup("").RequireAuthorization();
+        StatusPage.Map(pages);
+        SettingsPage.Map(pages);
+        AccountPage.Map(pages);
+        HistoryPage.Map(pages);
+        PhonePage.Map(pages);
+        BackfillPage.Map(pages);
+        return app;
+    }
+}

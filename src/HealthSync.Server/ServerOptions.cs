@@ -1,0 +1,53 @@
+using HealthSync.Intervals;
+using HealthSync.Workouts;
+
+namespace HealthSync.Server;
+
+/// <summary>How <see cref="HealthSyncServer"/> starts: where it listens, its state folder, its secrets and its parser.</summary>
+public sealed class ServerOptions
+{
+    /// <summary>The largest push body accepted (64 MB): a long run with a 1 Hz route is about 3.5 MB.</summary>
+    public const long DefaultMaxPushBytes = 64L * 1024 * 1024;
+
+    /// <summary>Where to listen. Default loopback only: reach it from elsewhere through a TLS reverse proxy.</summary>
+    public string Urls { get; set; } = "http://127.0.0.1:8080";
+
+    /// <summary>The state folder, shared with the command line. Required.</summary>
+    public required string StateDirectory { get; set; }
+
+    /// <summary>The clock of the sync rules and of the pages. Default the system's.</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
+    /// <summary>The zone stored as the time-zone setting when none is set. Default the machine's.</summary>
+    public TimeZoneInfo MachineZone { get; set; } = TimeZoneInfo.Local;
+
+    /// <summary>
+    /// Reads a pushed Health Auto Export document (stream, document name) into workouts. Null: documents are stored
+    /// and wait, unread, until a server with a reader starts.
+    /// </summary>
+    public Func<Stream, string, IWorkoutSource>? Parser { get; set; }
+
+    /// <summary>The web password to use (HEALTHSYNC_WEB_PASSWORD); null: the one set on the first-start page.</summary>
+    public string? WebPassword { get; set; }
+
+    /// <summary>The push token to use (HEALTHSYNC_PUSH_TOKEN); null: the stored one, generated at first start.</summary>
+    public string? PushToken { get; set; }
+
+    /// <summary>Largest push body. Default <see cref="DefaultMaxPushBytes"/>.</summary>
+    public long MaxPushBytes { get; set; } = DefaultMaxPushBytes;
+
+    /// <summary>PBKDF2 iterations for a new password hash. Default 600,000 (OWASP's figure for SHA-256); tests lower it.</summary>
+    public int PasswordIterations { get; set; } = 600_000;
+
+    /// <summary>Sign-in attempts allowed per client address per minute. Default 5.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 5;
+
+    /// <summary>On shutdown, how long the upload in flight may take to finish before it is cut (and resumed at the next start). Default 30 s.</summary>
+    public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Adjusts the Intervals.icu client options of each run (tests: rates). Default none.</summary>
+    public Action<IntervalsOptions>? ConfigureAccount { get; set; }
+
+    /// <summary>Write ASP.NET Core's warnings and the server's own events to the console. Default off (tests).</summary>
+    public bool ConsoleLog { get; set; }
+}

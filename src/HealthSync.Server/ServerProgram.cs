@@ -1,0 +1,59 @@
+namespace HealthSync.Server;
+
+/// <summary>The server executable: <c>HealthSync.Server [--urls URL] [--state-dir DIR]</c>, also what `healthsync serve` starts.</summary>
+public static class ServerProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        string? urls = null, stateDir = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--urls" when i + 1 < args.Length:
+                    urls = args[++i];
+                    break;
+                case "--state-dir" when i + 1 < args.Length:
+                    stateDir = args[++i];
+                    break;
+                default:
+                    await Console.Error.WriteLineAsync($"error: unknown argument '{args[i]}'. Usage: healthsync serve [--urls http://127.0.0.1:8080] [--state-dir DIR]").ConfigureAwait(false);
+                    return 2;
+            }
+        }
+
+        var options = new ServerOptions
+        {
+            StateDirectory = HealthSync.Hosting.StateFolder.Resolve(stateDir, Environment.GetEnvironmentVariable),
+            Urls = urls ?? Environment.GetEnvironmentVariable("HEALTHSYNC_URLS") ?? "http://127.0.0.1:8080",
+            WebPassword = Environment.GetEnvironmentVariable("HEALTHSYNC_WEB_PASSWORD"),
+            PushToken = Environment.GetEnvironmentVariable("HEALTHSYNC_PUSH_TOKEN"),
+            ConsoleLog = true,
+            // The composition root: the Health Auto Export reader is plugged in here (HealthSync.HealthAutoExport).
+            // Until then pushed documents are stored and wait, unread, for a server that has it.
+            Parser = null,
+        };
+
+        HealthSyncServer server;
+        try
+        {
+            server = await HealthSyncServer.StartAsync(options).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}. Stop it first (the server holds the state folder for its whole life).").ConfigureAwait(false);
+            return 3;
+        }
+
+        await using (server.ConfigureAwait(false))
+        {
+            Console.WriteLine($"HealthSync server listening on {server.BaseAddress} (state {options.StateDirectory}).");
+            Console.WriteLine($"Sign in at {server.SignInAddress}");
+            Console.WriteLine("Health Auto Export pushes to " + new Uri(server.BaseAddress, Push.PushEndpoint.Path.TrimStart('/')) + " ; Ctrl+C or SIGTERM stops it after the upload in flight.");
+            await server.WaitForShutdownAsync().ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+}

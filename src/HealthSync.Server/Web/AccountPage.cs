@@ -1,0 +1,88 @@
+using HealthSync.Intervals;
+using HealthSync.Server.Work;
+using HealthSync.Hosting;
+using static HealthSync.Server.Web.Html;
+
+namespace HealthSync.Server.Web;
+
+/// <summary>Account: the Intervals.icu API key (checked with one request when saved, never shown again in full), the athlete.</summary>
+internal static class AccountPage
+{
+    public static void Map(RouteGroupBuilder pages)
+    {
+        pages.MapGet("/account", (HttpContext context, ServerAccount account) =>
+            Render(context, account.Stored(), context.Request.Query.ContainsKey("saved") ? "Saved: the key works." : null, null));
+        pages.MapPost("/account", SaveAsync).Guarded();
+    }
+
+    private static async Task<IResult> SaveAsync(HttpContext context, ServerAccount account, ServerOptions options, SyncJobs jobs)
+    {
+        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        var key = form["api-key"].ToString().Trim();
+        var athlete = form["athlete"].ToString().Trim() is { Length: > 0 } a ? a : "0";
+        var baseUrl = form["base-url"].ToString().Trim() is { Length: > 0 } u ? u : "https://intervals.icu";
+        var stored = account.Stored();
+        if (key.Length == 0)
+        {
+            return Render(context, stored, null, "Paste your API key (Intervals.icu → Settings → Developer Settings).");
+        }
+
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            return Render(context, stored, null, "The service URL must be an http(s) address.");
+        }
+
+        var candidate = new StoredCredentials(key, null, athlete, baseUrl == "https://intervals.icu" ? null : baseUrl);
+        var intervals = account.From(candidate)!;
+        if (await CheckAsync(intervals, options.Time, context.RequestAborted).ConfigureAwait(false) is { } refused)
+        {
+            return Render(context, stored, null, refused + " Nothing was saved.");
+        }
+
+        CredentialsFile.Write(options.StateDirectory, candidate);
+        jobs.ProcessDocuments(); // pushed documents may have waited for an account
+        return Results.Redirect("/account?saved=1");
+    }
+
+    /// <summary>One cheap request with the new key: null when it works, else why not in words.</summary>
+    private static async Task<string?> CheckAsync(IntervalsOptions intervals, TimeProvider time, CancellationToken cancellationToken)
+    {
+        try
+        {
+            intervals.MaxRetries = 1;
+            using var client = new IntervalsClient(intervals, time);
+            var day = time.GetUtcNow().UtcDateTime.Date;
+            await client.ListActivitiesAsync(day, day.AddSeconds(1), cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (IntervalsAuthenticationException)
+        {
+            return "Intervals.icu refused this key (or it is not the athlete's).";
+        }
+        catch (IntervalsException ex)
+        {
+            return "Intervals.icu could not be asked: " + ex.Message;
+        }
+    }
+
+    private static IResult Render(HttpContext context, StoredCredentials? stored, string? notice, string? error)
+    {
+        var current = stored switch
+        {
+            { ApiKey: { Length: > 4 } key } => $"An API key ending in …{key[^4..]} is saved, for athlete {stored.AthleteId ?? "0"}" + (stored.BaseUrl is { } u ? $" at {u}" : string.Empty) + ".",
+            { ApiKey: { Length: > 0 } } or { AccessToken: { Length: > 0 } } => "A key is saved.",
+            _ => "No Intervals.icu account is connected yet: pushed workouts wait until one is.",
+        };
+        return Page(context, "Account", $"""
+            {Notice(notice)}{Notice(error, error: true)}
+            <p>{E(current)}</p>
+            {Form(context, "/account", $"""
+                <label>Intervals.icu API key <span class="note">(Settings → Developer Settings; checked with one request, then never shown again)</span>
+                <input type="password" name="api-key" autocomplete="off" required></label>
+                <label>Athlete id <span class="note">(0: the key's own athlete)</span><input type="text" name="athlete" value="{E(stored?.AthleteId ?? "0")}"></label>
+                <label>Service URL<input type="url" name="base-url" value="{E(stored?.BaseUrl ?? "https://intervals.icu")}"></label>
+                <button>Check and save</button>
+                """)}
+            """);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Json;
+using HealthSync.Server.Work;
+using HealthSync.Sync;
+using static HealthSync.Server.Web.Html;
+
+namespace HealthSync.Server.Web;
+
+/// <summary>The status page (sync on/off, last sync, what waits, the running job live, Sync now) and its event stream.</summary>
+internal static class StatusPage
+{
+    public static void Map(RouteGroupBuilder pages)
+    {
+        pages.MapGet("/", Render);
+        pages.MapPost("/sync-now", (SyncJobs jobs) =>
+        {
+            jobs.SyncNow();
+            return Results.Redirect("/?started=1");
+        }).Guarded();
+        pages.MapGet("/events", EventsAsync);
+    }
+
+    private static IResult Render(HttpContext context, ServerStateHandle handle, ServerOptions options, SyncJobs jobs)
+    {
+        var state = handle.State;
+        var settings = SyncSettings.Load(state, options.MachineZone.Id);
+        var zone = settings.TimeZone;
+        var sync = settings.SyncOn switch
+        {
+            true => $"On since {When(settings.SyncSince, zone)}: workouts that end after that are uploaded as they arrive.",
+            false => "Off: pushed workouts are stored, and nothing is uploaded.",
+            _ => "Not turned on yet: it turns on with the first sync (a push or Sync now).",
+        };
+        var lastEntry = state.History(null, 1) is [var newest] ? newest.At : (DateTimeOffset?)null;
+        var last = jobs.Last is { } done ? $"{When(done.FinishedAt, zone)}: {done.Summary}" : $"{When(lastEntry, zone)}";
+        var inbox = state.Inbox();
+        var documents = state.WaitingDocumentCount();
+        var waiting = string.Create(CultureInfo.InvariantCulture, $"{documents} pushed document{(documents == 1 ? "" : "s")} not yet read; {inbox.Workouts - inbox.Settled} workout{(inbox.Workouts - inbox.Settled == 1 ? "" : "s")} received and not in Intervals.icu (older ones wait for a backfill, others are in sports you do not sync).");
+        var job = jobs.Current;
+        var bar = job is { Total: > 0 } j ? $"<progress id=\"job-bar\" max=\"{j.Total}\" value=\"{j.Done}\"></progress>" : "<progress id=\"job-bar\" hidden></progress>";
+        var started = context.Request.Query.ContainsKey("started") ? Notice("Sync started.") : string.Empty;
+        return Page(context, "Status", $"""
+            {started}
+            {Notice(jobs.Blocked, error: true)}
+            <dl>
+              <dt>Sync</dt><dd>{E(sync)}</dd>
+              <dt>Last sync</dt><dd id="last">{E(last)}</dd>
+              <dt>Waiting</dt><dd>{E(waiting)}</dd>
+              <dt>Running</dt><dd><span id="job">{E(JobLine(job))}</span>{bar}</dd>
+            </dl>
+            {Form(context, "/sync-now", "<button>Sync now</button>")}
+            <p class="note">Times are in {E(zone.Id)}.</p>
+            """);
+    }
+
+    /// <summary>Server-sent events: the job line at each change, so the page follows a run without reloading.</summary>
+    private static async Task EventsAsync(HttpContext context, SyncJobs jobs, ServerOptions options)
+    {
+        context.Response.ContentType = "text/event-stream";
+        var abort = context.RequestAborted;
+        while (!abort.IsCancellationRequested)
+        {
+            var changed = jobs.Changed;
+            var job = jobs.Current;
+            var message = JsonSerializer.Serialize(new LiveStatus(JobLine(job), job?.Done ?? 0, job?.Total ?? 0, jobs.Last?.Summary), StatusJson.Default.LiveStatus);
+            await context.Response.WriteAsync($"data: {message}\n\n", abort).ConfigureAwait(false);
+            await context.Response.Body.FlushAsync(abort).ConfigureAwait(false);
+            try
+            {
+                // A comment line every 30 s keeps proxies from closing an idle stream.
+                await Task.WhenAny(changed, Task.Delay(TimeSpan.FromSeconds(30), options.Time, abort)).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
+
+/// <summary>One live update of the status page.</summary>
+internal sealed record LiveStatus(
+    [property: System.Text.Json.Serialization.JsonPropertyName("line")] string Line,
+    [property: System.Text.Json.Serialization.JsonPropertyName("done")] long Done,
+    [property: System.Text.Json.Serialization.JsonPropertyName("total")] long Total,
+    [property: System.Text.Json.Serialization.JsonPropertyName("last")] string? Last);
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(LiveStatus))]
+internal sealed partial class StatusJson : System.Text.Json.Serialization.JsonSerializerContext;

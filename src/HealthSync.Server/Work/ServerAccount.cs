@@ -1,0 +1,36 @@
+using HealthSync.Intervals;
+using HealthSync.Hosting;
+
+namespace HealthSync.Server.Work;
+
+/// <summary>The Intervals.icu account the server syncs to: the one the account page (or `healthsync login`) stored.</summary>
+internal sealed class ServerAccount(ServerOptions options)
+{
+    /// <summary>Client options for a run, or null when no account is connected.</summary>
+    public IntervalsOptions? Resolve() => From(CredentialsFile.Read(options.StateDirectory));
+
+    public StoredCredentials? Stored() => CredentialsFile.Read(options.StateDirectory);
+
+    public IntervalsOptions? From(StoredCredentials? stored)
+    {
+        IntervalsCredentials? credentials = stored switch
+        {
+            { ApiKey: { Length: > 0 } key } => IntervalsCredentials.FromApiKey(key),
+            { AccessToken: { Length: > 0 } token } => IntervalsCredentials.FromAccessToken(token),
+            _ => null,
+        };
+        if (credentials is null)
+        {
+            return null;
+        }
+
+        var result = new IntervalsOptions
+        {
+            Credentials = credentials,
+            AthleteId = stored!.AthleteId ?? "0",
+            BaseUrl = new Uri(stored.BaseUrl ?? "https://intervals.icu"),
+        };
+        options.ConfigureAccount?.Invoke(result);
+        return result;
+    }
+}

@@ -1,0 +1,332 @@
+using System.Globalization;
+using System.Threading.Channels;
+using HealthSync.State;
+using HealthSync.Sync;
+
+namespace HealthSync.Server.Work;
+
+/// <summary>The background worker: one job at a time over the state (pushed documents, Sync now, backfills), with live status.</summary>
+/// <remarks>
+/// A push is answered once its document is stored; this worker then reads it with the injected parser and runs
+/// <see cref="WorkoutSync"/> (Mode New) so the settings decide what is uploaded. A document is marked processed only
+/// after its run: a crash before that reads it again, and the inbox and the outcomes make the second read add nothing.
+/// On shutdown the job in flight finishes (up to the host's shutdown timeout); what waits stays stored for the next start.
+/// </remarks>
+internal sealed partial class SyncJobs(ServerOptions options, ServerAccount account, ILogger<SyncJobs> log) : BackgroundService
+{
+    private readonly Channel<JobRequest> _requests = Channel.CreateUnbounded<JobRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _abort = new();
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource? _idle;
+    private int _outstanding;
+
+    /// <summary>The job running now; null when idle.</summary>
+    public JobStatus? Current { get; private set; }
+
+    /// <summary>How the last job ended; null before the first.</summary>
+    public JobResult? Last { get; private set; }
+
+    /// <summary>Why waiting documents are not being read (no account, no reader), in words; null when nothing blocks them.</summary>
+    public string? Blocked { get; private set; }
+
+    /// <summary>Completes at the next change of <see cref="Current"/> or <see cref="Last"/>.</summary>
+    public Task Changed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _changed.Task;
+            }
+        }
+    }
+
+    /// <summary>Completes when no job runs or waits (tests wait on it instead of sleeping).</summary>
+    public Task WhenIdle()
+    {
+        lock (_gate)
+        {
+            return _outstanding == 0 ? Task.CompletedTask : (_idle ??= new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        }
+    }
+
+    /// <summary>Asks for the stored documents to be read and synced.</summary>
+    public void ProcessDocuments() => Enqueue(new JobRequest(JobKind.Documents));
+
+    /// <summary>Sync now: a run from the inbox (Mode New) without a new source.</summary>
+    public void SyncNow() => Enqueue(new JobRequest(JobKind.SyncNow));
+
+    /// <summary>Backfill from an uploaded file; remembered in the state, so a restart goes on with it.</summary>
+    public void Backfill(string file)
+    {
+        using (var state = SyncState.Open(options.StateDirectory, options.Time))
+        {
+            state.SetSetting(BackfillFileKey, file);
+        }
+
+        Enqueue(new JobRequest(JobKind.Backfill, file));
+    }
+
+    /// <summary>The setting that holds the backfill in progress (the uploaded file's path), empty when none.</summary>
+    public const string BackfillFileKey = "server.backfill.file";
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Queued before the loop starts (which runs on its own thread), so WhenIdle() right after start waits for them.
+        ProcessDocuments(); // whatever a crash or a stop left waiting
+        using (var state = SyncState.Open(options.StateDirectory, options.Time))
+        {
+            if (state.GetSetting(BackfillFileKey) is { Length: > 0 } file && File.Exists(file))
+            {
+                Enqueue(new JobRequest(JobKind.Backfill, file)); // a backfill the last stop cut: it goes on
+            }
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // The host's shutdown timeout cuts the job in flight; until then it finishes.
+        await using var cut = cancellationToken.Register(() => _abort.Cancel());
+        _requests.Writer.TryComplete();
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override void Dispose()
+    {
+        _abort.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var request in _requests.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    await RunAsync(request, stoppingToken).ConfigureAwait(false);
+                }
+#pragma warning disable CA1031 // one failed job must not stop the worker; it is logged and the next job runs
+                catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+                {
+                    LogJobFailed(log, ex);
+                    Finish(new JobResult(Title(request.Kind), "stopped by an error: " + ex.Message, options.Time.GetUtcNow()));
+                }
+                finally
+                {
+                    Done();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the documents not yet read stay stored for the next start.
+        }
+    }
+
+    private void Enqueue(JobRequest request)
+    {
+        lock (_gate)
+        {
+            _outstanding++;
+        }
+
+        if (!_requests.Writer.TryWrite(request))
+        {
+            Done();
+        }
+    }
+
+    private void Done()
+    {
+        lock (_gate)
+        {
+            if (--_outstanding == 0 && _idle is { } idle)
+            {
+                _idle = null;
+                idle.TrySetResult();
+            }
+        }
+    }
+
+    private async Task RunAsync(JobRequest request, CancellationToken stoppingToken)
+    {
+        var intervals = account.Resolve();
+        if (intervals is null)
+        {
+            Blocked = "No Intervals.icu account is connected: pushed workouts are stored and wait until you add your API key.";
+            Notify();
+            return;
+        }
+
+        Blocked = null;
+        if (request.Kind == JobKind.SyncNow)
+        {
+            var result = await SyncAsync(Title(request.Kind), null, intervals).ConfigureAwait(false);
+            Finish(new JobResult(Title(request.Kind), Summarize(result), options.Time.GetUtcNow()));
+            return;
+        }
+
+        if (request.Kind == JobKind.Backfill)
+        {
+            await BackfillAsync(request.File!, intervals).ConfigureAwait(false);
+            return;
+        }
+
+        if (options.Parser is not { } parser)
+        {
+            Blocked = "This server has no Health Auto Export reader: pushed documents are stored and wait for one.";
+            Notify();
+            return;
+        }
+
+        using var state = SyncState.Open(options.StateDirectory, options.Time);
+        while (!stoppingToken.IsCancellationRequested && state.WaitingDocuments(1) is [var document])
+        {
+            SyncRunResult result;
+            using (var body = state.OpenDocument(document.Id))
+            {
+                var source = parser(body, document.Name);
+                result = await SyncAsync(Title(request.Kind), source, intervals).ConfigureAwait(false);
+                (source as IDisposable)?.Dispose();
+            }
+
+            if (result.Report.Stop is { Kind: SyncStopKind.Interrupted })
+            {
+                break; // cut by shutdown: read again at the next start
+            }
+
+            // Read into the inbox: whatever the upload did (a refused key, a spent budget), the workouts are kept there
+            // and the next run takes them; the document itself need not be read again.
+            var summary = Summarize(result);
+            state.MarkDocumentProcessed(document.Id, summary, options.Time.GetUtcNow());
+            Finish(new JobResult(Title(request.Kind), summary, options.Time.GetUtcNow()));
+        }
+    }
+
+    private async Task BackfillAsync(string file, HealthSync.Intervals.IntervalsOptions intervals)
+    {
+        var title = "Backfill of " + Uploads.DisplayName(file);
+        SyncRunResult? result = null;
+        string summary;
+        try
+        {
+            using var source = Uploads.Open(file, options.Parser);
+            result = await SyncAsync(title, source.Source, intervals, SyncMode.Backfill).ConfigureAwait(false);
+            summary = Summarize(result);
+        }
+        catch (HealthSync.AppleHealth.ExportReadException ex)
+        {
+            summary = "the file could not be read: " + ex.Message;
+        }
+
+        if (result?.Report.Stop is not { Kind: SyncStopKind.Interrupted })
+        {
+            // Read into the inbox (or unreadable): the file is done with; a spent budget goes on from the inbox.
+            using var state = SyncState.Open(options.StateDirectory, options.Time);
+            state.SetSetting(BackfillFileKey, string.Empty);
+            File.Delete(file);
+        }
+
+        Finish(new JobResult(title, summary, options.Time.GetUtcNow()));
+    }
+
+    private async Task<SyncRunResult> SyncAsync(string title, HealthSync.Workouts.IWorkoutSource? source, HealthSync.Intervals.IntervalsOptions intervals, SyncMode mode = SyncMode.New)
+    {
+        var started = options.Time.GetUtcNow();
+        Current = new JobStatus(title, SyncPhase.Reading, 0, 0, started, null);
+        Notify();
+        var run = new SyncRun
+        {
+            StateDirectory = options.StateDirectory,
+            Mode = mode,
+            Source = source,
+            Account = intervals,
+            HostHoldsLock = true,
+            MachineZone = options.MachineZone,
+        };
+        try
+        {
+            var sync = new WorkoutSync(options.Time);
+            return await sync.RunAsync(run, new StatusProgress(this, title, started), _abort.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            Current = null;
+        }
+    }
+
+    private void Report(string title, DateTimeOffset started, SyncProgress progress)
+    {
+        TimeSpan? left = null;
+        var elapsed = options.Time.GetUtcNow() - started;
+        if (progress.Done > 0 && progress.Total > progress.Done && elapsed > TimeSpan.Zero)
+        {
+            left = elapsed * ((double)(progress.Total - progress.Done) / progress.Done);
+        }
+
+        Current = new JobStatus(title, progress.Phase, progress.Done, progress.Total, started, left);
+        Notify();
+    }
+
+    private void Finish(JobResult result)
+    {
+        Last = result;
+        LogJobDone(log, result.Title, result.Summary);
+        Notify();
+    }
+
+    private void Notify()
+    {
+        TaskCompletionSource changed;
+        lock (_gate)
+        {
+            changed = _changed;
+            _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        changed.TrySetResult();
+    }
+
+    private static string Title(JobKind kind) => kind switch
+    {
+        JobKind.SyncNow => "Sync now",
+        JobKind.Backfill => "Backfill",
+        _ => "Syncing pushed workouts",
+    };
+
+    internal static string Summarize(SyncRunResult result)
+    {
+        var report = result.Report;
+        var words = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{report.Count(OutcomeKind.Uploaded)} uploaded, {report.Skipped} skipped as already there, {report.Count(OutcomeKind.Failed)} failed");
+        return report.Stop is { } stop ? $"{words}; stopped: {stop.Message}" : words;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Title}: {Summary}")]
+    private static partial void LogJobDone(ILogger logger, string title, string summary);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A sync job failed")]
+    private static partial void LogJobFailed(ILogger logger, Exception exception);
+
+    private enum JobKind
+    {
+        Documents,
+        SyncNow,
+        Backfill,
+    }
+
+    private sealed record JobRequest(JobKind Kind, string? File = null);
+
+    /// <summary>Updates the status as the run reports, on the run's own thread (no context to post to).</summary>
+    private sealed class StatusProgress(SyncJobs jobs, string title, DateTimeOffset started) : IProgress<SyncProgress>
+    {
+        public void Report(SyncProgress value) => jobs.Report(title, started, value);
+    }
+}

@@ -1,0 +1,66 @@
+using HealthSync.AppleHealth;
+using HealthSync.Workouts;
+
+namespace HealthSync.Server.Work;
+
+/// <summary>Files uploaded from the browser for a backfill: kept in <c>uploads/</c> in the state folder until the backfill has read them.</summary>
+internal static class Uploads
+{
+    public const string FolderName = "uploads";
+
+    public static string Folder(string stateDirectory) => Path.Combine(stateDirectory, FolderName);
+
+    /// <summary>A new file's path: a random id, then the name the browser gave, reduced to safe characters.</summary>
+    public static string NewPath(string stateDirectory, string? given)
+    {
+        var name = new string([.. Path.GetFileName(given ?? "upload").Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')]);
+        Directory.CreateDirectory(Folder(stateDirectory));
+        return Path.Combine(Folder(stateDirectory), $"{Guid.NewGuid():N}-{name}");
+    }
+
+    /// <summary>The path of an uploaded file by its name, only inside the uploads folder; null otherwise.</summary>
+    public static string? Find(string stateDirectory, string? name)
+    {
+        if (string.IsNullOrEmpty(name) || name != Path.GetFileName(name))
+        {
+            return null;
+        }
+
+        var path = Path.Combine(Folder(stateDirectory), name);
+        return File.Exists(path) ? path : null;
+    }
+
+    /// <summary>The name the browser gave (without the random id).</summary>
+    public static string DisplayName(string path) => Path.GetFileName(path) is { Length: > 33 } name && name[32] == '-' ? name[33..] : Path.GetFileName(path);
+
+    /// <summary>A Health Auto Export JSON file through the parser, anything else as the Health app's export.</summary>
+    /// <exception cref="ExportReadException">Not an export the reader knows.</exception>
+    public static DisposableSource Open(string path, Func<Stream, string, IWorkoutSource>? parser)
+    {
+        if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            if (parser is null)
+            {
+                throw new ExportReadException(DisplayName(path), null, "this server has no Health Auto Export reader yet");
+            }
+
+            var stream = File.OpenRead(path);
+            return new DisposableSource(parser(stream, DisplayName(path)), stream);
+        }
+
+        var export = AppleHealthExport.Open(path, new ExportReaderOptions { ReadRoutes = true });
+        return new DisposableSource(export, export);
+    }
+
+    /// <summary>A source and what to dispose with it.</summary>
+    internal sealed class DisposableSource(IWorkoutSource source, IDisposable owner) : IDisposable
+    {
+        public IWorkoutSource Source { get; } = source;
+
+        public void Dispose()
+        {
+            (Source as IDisposable)?.Dispose();
+            owner.Dispose();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System.Security.Cryptography;
+
+namespace HealthSync.State;
+
+/// <summary>A raw document kept in the state, without its body.</summary>
+/// <param name="Id">Row id, in arrival order.</param>
+/// <param name="Kind">What it is ("health-auto-export").</param>
+/// <param name="Name">A name for messages (e.g. "push 2025-06-01 07:12:03").</param>
+/// <param name="Size">Bytes of the body.</param>
+/// <param name="ReceivedAt">When it arrived.</param>
+public sealed record StoredDocument(long Id, string Kind, string Name, long Size, DateTimeOffset ReceivedAt);
+
+/// <summary>What storing a document did.</summary>
+/// <param name="Id">The document's row (the earlier one when it was a resend).</param>
+/// <param name="Resent">The same bytes were stored already: nothing was written.</param>
+public sealed record DocumentAdd(long Id, bool Resent);
+
+/// <summary>The documents half of the state: raw pushed documents, stored before the push is answered, read by the server's worker.</summary>
+public sealed partial class SyncState
+{
+    /// <summary>Stores a document durably (fsync'd before this returns), unless the same bytes are stored already.</summary>
+    /// <remarks>
+    /// The state runs WAL with synchronous=NORMAL, whose commits reach the disk only at the next checkpoint: a push
+    /// answered 2xx on that basis could be lost to a power cut. This one commit is made with synchronous=FULL.
+    /// </remarks>
+    public DocumentAdd AddDocument(string kind, string name, ReadOnlySpan<byte> body, DateTimeOffset now)
+    {
+        var sha = Convert.ToHexStringLower(SHA256.HashData(body));
+        var bytes = body.ToArray();
+        lock (gate)
+        {
+            using (var find = Command("SELECT id FROM documents WHERE sha256 = $h AND size = $n ORDER BY id LIMIT 1", [("$h", sha), ("$n", bytes.LongLength)]))
+            {
+                if (find.ExecuteScalar() is long existing)
+                {
+                    return new DocumentAdd(existing, Resent: true);
+                }
+            }
+
+            Run(null, "PRAGMA synchronous = FULL");
+            try
+            {
+                using var insert = Command(
+                    "INSERT INTO documents (kind, name, sha256, size, body, received_at) VALUES ($k, $name, $h, $n, $b, $at) RETURNING id",
+                    [("$k", kind), ("$name", name), ("$h", sha), ("$n", bytes.LongLength), ("$b", bytes), ("$at", Format(now))]);
+                return new DocumentAdd((long)insert.ExecuteScalar()!, Resent: false);
+            }
+            finally
+            {
+                Run(null, "PRAGMA synchronous = NORMAL");
+            }
+        }
+    }
+
+    /// <summary>Documents not yet read into the inbox, oldest first.</summary>
+    public IReadOnlyList<StoredDocument> WaitingDocuments(int limit)
+    {
+        var result = new List<StoredDocument>();
+        Query(
+            "SELECT id, kind, name, size, received_at FROM documents WHERE processed_at IS NULL ORDER BY id LIMIT $n",
+            r => result.Add(new StoredDocument(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt64(3), Instant(r.GetString(4)))),
+            ("$n", limit));
+        return result;
+    }
+
+    /// <summary>How many documents wait to be read.</summary>
+    public int WaitingDocumentCount() => Convert.ToInt32(Scalar("SELECT COUNT(*) FROM documents WHERE processed_at IS NULL"), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A document's body, as a stream over a copy (the connection is not held while a parser reads it).</summary>
+    public Stream OpenDocument(long id)
+    {
+        byte[]? body = null;
+        Query("SELECT body FROM documents WHERE id = $id", r => body = (byte[])r.GetValue(0), ("$id", id));
+        return new MemoryStream(body ?? throw new KeyNotFoundException($"no document {id}"), writable: false);
+    }
+
+    /// <summary>Marks a document read into the inbox, with what came of it in words.</summary>
+    public void MarkDocumentProcessed(long id, string outcome, DateTimeOffset now) =>
+        Execute("UPDATE documents SET processed_at = $at, outcome = $o WHERE id = $id", ("$at", Format(now)), ("$o", outcome), ("$id", id));
+
+    /// <summary>The ids among <paramref name="ids"/> the state knows already (in the inbox, or with an outcome).</summary>
+    public IReadOnlySet<string> KnownWorkoutIds(IEnumerable<string> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            var hit = Scalar(
+                "SELECT 1 WHERE EXISTS (SELECT 1 FROM inbox WHERE workout_id = $id) OR EXISTS (SELECT 1 FROM workouts WHERE workout_id = $id)",
+                ("$id", id));
+            if (hit is not null)
+            {
+                known.Add(id);
+            }
+        }
+
+        return known;
+    }
+
+    /// <summary>One page of the history, newest first, with the number of entries that match.</summary>
+    public (IReadOnlyList<HistoryEntry> Entries, int Total) HistoryPage(string? status, int offset, int limit)
+    {
+        var result = new List<HistoryEntry>();
+        Query(
+            """
+            SELECT workout_id, activity_type, category, start, kind, reason, intervals_activity_id, at FROM history
+            WHERE $s IS NULL OR status = $s ORDER BY id DESC LIMIT $n OFFSET $o
+            """,
+            r => result.Add(new HistoryEntry(r.GetString(0), r.GetString(1), r.GetString(2), Instant(r.GetString(3)), Sync.OutcomeKinds.FromCode(r.GetString(4)), Text(r, 5), Text(r, 6), Instant(r.GetString(7)))),
+            ("$s", status), ("$n", limit), ("$o", offset));
+        var total = Convert.ToInt32(Scalar("SELECT COUNT(*) FROM history WHERE $s IS NULL OR status = $s", ("$s", status)), System.Globalization.CultureInfo.InvariantCulture);
+        return (result, total);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using HealthSync.Server.Work;
+using HealthSync.Tests.Support;
+using HealthSync.Tests.Sync;
+
+namespace HealthSync.Tests.Server;
+
+/// <summary>Backfill from the browser: an export.zip uploaded (streamed to disk), previewed as a dry run, started, and carried over a restart.</summary>
+public sealed partial class ServerBackfillTests
+{
+    private static readonly DateTimeOffset Now = new(2025, 6, 2, 18, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Should_preview_then_backfill_an_uploaded_export_and_go_on_after_a_restart()
+    {
+        // No account at first: the backfill starts, waits for one, and a restart with an account carries it on.
+        await using var harness = await ServerHarness.StartAsync(Now, account: false);
+        var walk = new DateTimeOffset(2025, 5, 20, 8, 0, 0, TimeSpan.FromHours(2)); // before sync was turned on
+        var zip = new ExportBuilder().Add(SyncHarness.Workout("Walking", walk, 40)).Add(SyncHarness.Workout("Running", walk.AddDays(1), 30)).WriteZip(harness.Dir.File("export.zip"));
+        using var browser = await harness.SignedInBrowserAsync();
+        var page = await browser.GetStringAsync("/backfill");
+        var token = TokenField().Match(page);
+
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token.Groups[2].Value)), token.Groups[1].Value },
+        };
+        var file = new StreamContent(File.OpenRead(zip));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        form.Add(file, "file", "export.zip");
+        var uploaded = await browser.PostAsync("/backfill/upload", form);
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        var stored = Assert.Single(Directory.GetFiles(Uploads.Folder(harness.StateDir)));
+        Assert.Equal(new FileInfo(zip).Length, new FileInfo(stored).Length);
+
+        var preview = await browser.GetStringAsync(uploaded.Headers.Location!.OriginalString);
+        Assert.Contains("2 workouts, <strong>1 would be uploaded</strong>", preview, StringComparison.Ordinal);
+        Assert.Contains("Walking", preview, StringComparison.Ordinal);
+        Assert.Empty(harness.Uploads);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync("/backfill/start", ServerHarness.Form(preview, ("file", Path.GetFileName(stored))))).StatusCode);
+        await harness.Server.Jobs.WhenIdle();
+        Assert.Empty(harness.Uploads);
+
+        harness.ConnectAccount();
+        await harness.RestartAsync();
+        await harness.Server.Jobs.WhenIdle();
+        Assert.Single(harness.Uploads);
+        Assert.Empty(Directory.GetFiles(Uploads.Folder(harness.StateDir)));
+        using var state = harness.OpenState();
+        Assert.Equal("uploaded", Assert.Single(state.History("uploaded", 10)).Status);
+    }
+
+    [Fact]
+    public async Task An_upload_without_the_form_token_is_refused_and_nothing_is_written()
+    {
+        await using var harness = await ServerHarness.StartAsync(Now);
+        using var browser = await harness.SignedInBrowserAsync();
+        using var form = new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "file", "export.zip" } };
+        Assert.Equal(HttpStatusCode.BadRequest, (await browser.PostAsync("/backfill/upload", form)).StatusCode);
+        Assert.False(Directory.Exists(Uploads.Folder(harness.StateDir)) && Directory.GetFiles(Uploads.Folder(harness.StateDir)).Length > 0);
+    }
+
+    [GeneratedRegex("name=\"([^\"]*RequestVerificationToken[^\"]*)\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+}

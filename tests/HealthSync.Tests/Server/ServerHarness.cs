@@ -1,0 +1,154 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using HealthSync.Server;
+using HealthSync.Hosting;
+using HealthSync.State;
+using HealthSync.Sync;
+using HealthSync.Tests.Support;
+using IntervalsStandIn;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HealthSync.Tests.Server;
+
+/// <summary>The real server on loopback over a real state folder, syncing to the stand-in, with a fake "now" for the sync rules.</summary>
+internal sealed partial class ServerHarness : IAsyncDisposable
+{
+    public const string ApiKey = "sk-server-test-77d1";
+    public const string PushToken = "push-token-test-5b1e0c";
+    public const string Password = "correct horse battery";
+
+    private ServerHarness(StandInServer standIn, FakeTimeProvider time, ServerOptions options)
+    {
+        StandIn = standIn;
+        Time = time;
+        Options = options;
+    }
+
+    public TempDirectory Dir { get; } = new();
+
+    public StandInServer StandIn { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public ServerOptions Options { get; }
+
+    public HealthSyncServer Server { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public string StateDir => Options.StateDirectory;
+
+    /// <summary>Starts the stand-in and the server; sync is on since two hours before <paramref name="now"/>.</summary>
+    public static async Task<ServerHarness> StartAsync(DateTimeOffset now, bool account = true, Action<ServerOptions>? configure = null)
+    {
+        var standIn = await StandInServer.StartAsync(new StandInOptions { ApiKey = ApiKey, RatePerSecond = 1000, Burst = 1000, Budget = 0 });
+        var state = Path.Combine(Path.GetTempPath(), "healthsync-tests", Guid.NewGuid().ToString("N"), "state");
+        var time = new FakeTimeProvider(now);
+        var options = new ServerOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            StateDirectory = state,
+            Time = time,
+            MachineZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"),
+            Parser = TestPushSource.Parse,
+            PushToken = PushToken,
+            WebPassword = Password,
+            PasswordIterations = 1_000, // the production count costs ~0.5 s a sign-in on this machine
+            // The fake clock never refills a rate limiter: a burst these tests never spend.
+            ConfigureAccount = o => (o.RequestsPerSecond, o.Burst) = (100, 100),
+        };
+        configure?.Invoke(options);
+        var harness = new ServerHarness(standIn, time, options);
+        Directory.CreateDirectory(state);
+        using (var store = SyncState.Open(state, time))
+        {
+            SyncSettings.SetSync(store, on: true, now.AddHours(-2));
+        }
+
+        if (account)
+        {
+            harness.ConnectAccount();
+        }
+
+        await harness.StartServerAsync();
+        return harness;
+    }
+
+    public void ConnectAccount() => CredentialsFile.Write(StateDir, new StoredCredentials(ApiKey, null, "0", StandIn.BaseAddress.ToString()));
+
+    /// <summary>Stops the server (as SIGTERM does) and starts a new one on the same state folder.</summary>
+    public async Task RestartAsync()
+    {
+        Client.Dispose();
+        await Server.DisposeAsync();
+        await StartServerAsync();
+    }
+
+    /// <summary>A browser: its own cookies, redirects not followed so each answer can be checked.</summary>
+    public HttpClient Browser() =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = Server.BaseAddress };
+
+    /// <summary>A browser signed in with the password.</summary>
+    public async Task<HttpClient> SignedInBrowserAsync()
+    {
+        var browser = Browser();
+        var login = await browser.GetStringAsync("/login");
+        var answer = await browser.PostAsync("/login", Form(login, ("password", Password)));
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        return browser;
+    }
+
+    /// <summary>A form post carrying the antiforgery token of the page it came from.</summary>
+    public static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields)
+    {
+        var token = AntiforgeryField().Match(page);
+        Assert.True(token.Success, "the page has no antiforgery field");
+        return new FormUrlEncodedContent([new(token.Groups[1].Value, WebUtility.HtmlDecode(token.Groups[2].Value)), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
+    }
+
+    public async Task<HttpResponseMessage> PushAsync(string json, string? bearer = PushToken, string? apiKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/push/health-auto-export") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        if (bearer is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + bearer);
+        }
+
+        if (apiKey is not null)
+        {
+            request.Headers.TryAddWithoutValidation("api-key", apiKey);
+        }
+
+        return await Client.SendAsync(request);
+    }
+
+    public IReadOnlyList<ReceivedRequest> Uploads => [.. StandIn.Received.All.Where(r => r.Method == "POST")];
+
+    public SyncState OpenState() => SyncState.Open(StateDir, Time);
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Server.DisposeAsync();
+        await StandIn.DisposeAsync();
+        Dir.Dispose();
+        try
+        {
+            Directory.Delete(Path.GetDirectoryName(StateDir)!, recursive: true);
+        }
+        catch (IOException)
+        {
+            // left for the OS
+        }
+    }
+
+    private async Task StartServerAsync()
+    {
+        Server = await HealthSyncServer.StartAsync(Options);
+        Client = new HttpClient { BaseAddress = Server.BaseAddress };
+    }
+
+    [GeneratedRegex("name=\"([^\"]*RequestVerificationToken[^\"]*)\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
