@@ -1,3 +1,4 @@
+using HealthSync.HealthAutoExport;
 namespace HealthSync.Server;
 
 /// <summary>The server executable: <c>HealthSync.Server [--urls URL] [--state-dir DIR]</c>, also what `healthsync serve` starts.</summary>
@@ -32,7 +33,7 @@ public static class ServerProgram
             ConsoleLog = true,
             // The composition root: the Health Auto Export reader is plugged in here (HealthSync.HealthAutoExport).
             // Until then pushed documents are stored and wait, unread, for a server that has it.
-            Parser = null,
+            Parser = static (stream, name) => new HealthAutoExportDocument(stream, name),
         };
 
         HealthSyncServer server;

@@ -1,73 +1,34 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Text.Json;
+using HealthSync.HealthAutoExport;
+using HealthSync.Tests.HealthAutoExport;
 using HealthSync.Workouts;
 
 namespace HealthSync.Tests.Server;
 
-/// <summary>
-/// A stand-in for the Health Auto Export reader, which another branch writes at the same time: it reads only
-/// <c>data.workouts[].{type, start, end}</c> (type as the HKWorkoutActivityType suffix, instants in ISO 8601). The
-/// server takes its parser as a dependency, so these tests exercise the receiver, the storage and the worker; once
-/// the real reader is merged, they switch to real HAE documents.
-/// </summary>
-internal sealed class TestPushSource(Stream stream, string name) : IWorkoutSource
+/// <summary>Health Auto Export documents for the server's tests, read by the real reader as the server reads them.</summary>
+internal static class TestPushSource
 {
-    private readonly List<SourceProblem> _problems = [];
+    /// <summary>The server's parser: the real Health Auto Export reader.</summary>
+    public static IWorkoutSource Parse(Stream stream, string name) => new HealthAutoExportDocument(stream, name);
 
-    public string Kind => "health-auto-export";
-
-    public string Name => name;
-
-    public long TotalBytes => stream.Length;
-
-    public long BytesRead => stream.Position;
-
-    public IReadOnlyList<SourceProblem> Problems => _problems;
-
-    public static IWorkoutSource Parse(Stream stream, string name) => new TestPushSource(stream, name);
-
-    /// <summary>A document of these workouts, in the shape the test reader reads.</summary>
+    /// <summary>A v2 document of these workouts, each named as an English phone names it ("Walking" → "Outdoor Walk").</summary>
     public static string Document(params (string Type, DateTimeOffset Start, int Minutes)[] workouts) =>
-        JsonSerializer.Serialize(new
-        {
-            data = new
-            {
-                workouts = workouts.Select(w => new
-                {
-                    type = w.Type,
-                    start = w.Start.ToString("O", CultureInfo.InvariantCulture),
-                    end = w.Start.AddMinutes(w.Minutes).ToString("O", CultureInfo.InvariantCulture),
-                }),
-            },
-        });
+        HaeFixtures.Document([.. workouts.Select(w => HaeFixtures.Workout(
+            Name(w.Type),
+            Date(w.Start),
+            Date(w.Start.AddMinutes(w.Minutes)),
+            string.Create(CultureInfo.InvariantCulture, $", \"location\": \"Outdoor\", \"isIndoor\": false")))]);
 
-    public async IAsyncEnumerable<Workout> ReadWorkoutsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private static string Name(string type) => type switch
     {
-        using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
-        var index = 0;
-        foreach (var item in document.RootElement.GetProperty("data").GetProperty("workouts").EnumerateArray())
-        {
-            index++;
-            if (!item.TryGetProperty("type", out var type) || !item.TryGetProperty("start", out var startText) || !item.TryGetProperty("end", out var endText))
-            {
-                _problems.Add(new SourceProblem($"{name}, workout {index}", "no type, start or end"));
-                continue;
-            }
+        "Walking" => "Outdoor Walk",
+        "Running" => "Outdoor Run",
+        "Cycling" => "Outdoor Cycle",
+        "TraditionalStrengthTraining" => "Traditional Strength Training",
+        _ => type,
+    };
 
-            var activity = "HKWorkoutActivityType" + type.GetString();
-            var start = DateTimeOffset.Parse(startText.GetString()!, CultureInfo.InvariantCulture).ToUniversalTime();
-            var end = DateTimeOffset.Parse(endText.GetString()!, CultureInfo.InvariantCulture).ToUniversalTime();
-            yield return new Workout
-            {
-                Id = WorkoutId.Create(activity, start, end),
-                ActivityType = activity,
-                Start = start,
-                End = end,
-                Duration = end - start,
-                TimeZoneId = "Europe/Paris",
-                Source = "Health Auto Export test",
-            };
-        }
-    }
+    /// <summary>"2026-05-03 18:00:00 +0200", as the app writes dates.</summary>
+    private static string Date(DateTimeOffset t) =>
+        t.ToString("yyyy-MM-dd HH:mm:ss ", CultureInfo.InvariantCulture) + (t.Offset < TimeSpan.Zero ? "-" : "+") + t.Offset.ToString("hhmm", CultureInfo.InvariantCulture);
 }
