@@ -99,9 +99,8 @@ internal static class InspectCommand
         public static Row From(Workout w) => new(WorkoutJson.From(w), w.Start, LocalStartOf(w), SportTable.DisplayName(w));
 
         /// <summary>The start in the workout's own zone when it has one, else UTC.</summary>
-        private static string LocalStartOf(Workout w) =>
-            w.TimeZoneId is { } zone && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var info)
-                ? TimeZoneInfo.ConvertTime(w.Start, info).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
-                : w.Start.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        private static string LocalStartOf(Workout w) => WorkoutZone.HasOwn(w)
+            ? WorkoutZone.Local(w.Start, w, TimeZoneInfo.Utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+            : w.Start.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
     }
 }

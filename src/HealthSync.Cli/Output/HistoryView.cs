@@ -34,7 +34,7 @@ internal static class HistoryView
     public static IEnumerable<string> Lines(HistoryEntry entry, TimeZoneInfo zone, int width)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var own = entry.TimeZoneId is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var workoutZone) ? workoutZone : zone;
+        var own = WorkoutZone.Of(entry.TimeZoneId, zone);
         var status = entry.Status + (entry.Resolved ? " (resolved later)" : string.Empty);
         var head = string.Join(" · ", new[]
         {

@@ -90,7 +90,7 @@ public sealed partial class SyncState
             return (null, null, false);
         }
 
-        var zone = Text(reader, 3) is { } zoneId && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var own) ? own : fallbackZone;
+        var zone = WorkoutZone.Of(Text(reader, 3), fallbackZone);
         return (Text(reader, 2) ?? SportTable.DisplayName(reader.GetString(0)), TimeZoneInfo.ConvertTime(Instant(reader.GetString(1)), zone), false);
     }
 

@@ -12,8 +12,12 @@ public static class WorkoutZone
     public static TimeZoneInfo Of(Workout workout, TimeZoneInfo fallback)
     {
         ArgumentNullException.ThrowIfNull(workout);
-        return workout.TimeZoneId is { Length: > 0 } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : fallback;
+        return Of(workout.TimeZoneId, fallback);
     }
+
+    /// <summary>A workout's zone from its stored zone id (a history line's), else <paramref name="fallback"/>.</summary>
+    public static TimeZoneInfo Of(string? zoneId, TimeZoneInfo fallback) =>
+        zoneId is { Length: > 0 } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : fallback;
 
     /// <summary>True when the workout carries a zone this machine knows (no fallback needed).</summary>
     public static bool HasOwn(Workout workout) =>

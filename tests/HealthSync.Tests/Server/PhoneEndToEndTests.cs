@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text.RegularExpressions;
 using HealthSync.Sync;
 using HealthSync.Tests.Fit;
 using HealthSync.Tests.HealthAutoExport;
@@ -11,7 +9,7 @@ using HealthSync.Workouts;
 namespace HealthSync.Tests.Server;
 
 /// <summary>A phone-shaped run (issue 11): Health Auto Export pushes in English, French and v1, then the same again, then the same workouts in an export.zip.</summary>
-public sealed partial class PhoneEndToEndTests
+public sealed class PhoneEndToEndTests
 {
     // Sync is on since two hours before now (06:30 +02:00): the pushed workouts all end after it.
     private static readonly DateTimeOffset Now = new(2026, 5, 3, 8, 30, 0, TimeSpan.FromHours(2));
@@ -80,20 +78,11 @@ public sealed partial class PhoneEndToEndTests
     private static async Task BackfillFromBrowserAsync(ServerHarness harness, string zip)
     {
         using var browser = await harness.SignedInBrowserAsync();
-        var page = await browser.GetStringAsync("/backfill");
-        var token = TokenField().Match(page);
-        using var form = new MultipartFormDataContent { { new StringContent(WebUtility.HtmlDecode(token.Groups[2].Value)), token.Groups[1].Value } };
-        var file = new StreamContent(File.OpenRead(zip));
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-        form.Add(file, "file", "export.zip");
-        var uploaded = await browser.PostAsync("/backfill/upload", form);
+        var uploaded = await ServerHarness.UploadExportAsync(browser, zip);
         Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
         var preview = await browser.GetStringAsync(uploaded.Headers.Location!.OriginalString);
         var stored = Assert.Single(Directory.GetFiles(HealthSync.Server.Work.Uploads.Folder(harness.StateDir)));
         Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync("/backfill/start", ServerHarness.Form(preview, ("file", Path.GetFileName(stored))))).StatusCode);
         await harness.Server.Jobs.WhenIdle();
     }
-
-    [GeneratedRegex("name=\"([^\"]*RequestVerificationToken[^\"]*)\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 }

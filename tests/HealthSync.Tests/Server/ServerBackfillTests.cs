@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text.RegularExpressions;
 using HealthSync.Server.Work;
 using HealthSync.Tests.Support;
 using HealthSync.Tests.Sync;
@@ -8,7 +6,7 @@ using HealthSync.Tests.Sync;
 namespace HealthSync.Tests.Server;
 
 /// <summary>Backfill from the browser: an export.zip uploaded (streamed to disk), previewed as a dry run, started, and carried over a restart.</summary>
-public sealed partial class ServerBackfillTests
+public sealed class ServerBackfillTests
 {
     private static readonly DateTimeOffset Now = new(2025, 6, 2, 18, 0, 0, TimeSpan.Zero);
 
@@ -20,17 +18,7 @@ public sealed partial class ServerBackfillTests
         var walk = new DateTimeOffset(2025, 5, 20, 8, 0, 0, TimeSpan.FromHours(2)); // before sync was turned on
         var zip = new ExportBuilder().Add(SyncHarness.Workout("Walking", walk, 40)).Add(SyncHarness.Workout("Running", walk.AddDays(1), 30)).WriteZip(harness.Dir.File("export.zip"));
         using var browser = await harness.SignedInBrowserAsync();
-        var page = await browser.GetStringAsync("/backfill");
-        var token = TokenField().Match(page);
-
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(WebUtility.HtmlDecode(token.Groups[2].Value)), token.Groups[1].Value },
-        };
-        var file = new StreamContent(File.OpenRead(zip));
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-        form.Add(file, "file", "export.zip");
-        var uploaded = await browser.PostAsync("/backfill/upload", form);
+        var uploaded = await ServerHarness.UploadExportAsync(browser, zip);
         Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
         var stored = Assert.Single(Directory.GetFiles(Uploads.Folder(harness.StateDir)));
         Assert.Equal(new FileInfo(zip).Length, new FileInfo(stored).Length);
@@ -62,7 +50,4 @@ public sealed partial class ServerBackfillTests
         Assert.Equal(HttpStatusCode.BadRequest, (await browser.PostAsync("/backfill/upload", form)).StatusCode);
         Assert.False(Directory.Exists(Uploads.Folder(harness.StateDir)) && Directory.GetFiles(Uploads.Folder(harness.StateDir)).Length > 0);
     }
-
-    [GeneratedRegex("name=\"([^\"]*RequestVerificationToken[^\"]*)\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 }

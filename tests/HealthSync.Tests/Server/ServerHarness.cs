@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using HealthSync.Server;
@@ -105,6 +106,19 @@ internal sealed partial class ServerHarness : IAsyncDisposable
         var token = AntiforgeryField().Match(page);
         Assert.True(token.Success, "the page has no antiforgery field");
         return new FormUrlEncodedContent([new(token.Groups[1].Value, WebUtility.HtmlDecode(token.Groups[2].Value)), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
+    }
+
+    /// <summary>Uploads an export from the backfill page as a browser does (multipart, with the form's token); returns the answer (a redirect to the preview).</summary>
+    public static async Task<HttpResponseMessage> UploadExportAsync(HttpClient browser, string zip)
+    {
+        var page = await browser.GetStringAsync("/backfill");
+        var token = AntiforgeryField().Match(page);
+        Assert.True(token.Success, "the backfill page has no antiforgery field");
+        using var form = new MultipartFormDataContent { { new StringContent(WebUtility.HtmlDecode(token.Groups[2].Value)), token.Groups[1].Value } };
+        var file = new StreamContent(File.OpenRead(zip));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        form.Add(file, "file", "export.zip");
+        return await browser.PostAsync("/backfill/upload", form);
     }
 
     public async Task<HttpResponseMessage> PushAsync(string json, string? bearer = PushToken, string? apiKey = null)
