@@ -14,8 +14,8 @@ return args switch
     ["backfill-export", var path, ..] => await ExportBackfillBenchmark.RunAsync(path, args.Length > 2 ? args[2] : null),
     ["fit", ..] => FitEncode(),
     ["push-latency", ..] => await ServerBenchmark.LatencyAsync(),
-    ["push-rate", ..] => await ServerBenchmark.RateAsync(Count(args, 1, 2_000), Count(args, 2, 8)),
-    ["server-memory", ..] => await ServerBenchmark.MemoryAsync(Count(args, 1, 2_000), Count(args, 2, 8)),
+    ["push-rate", ..] => await ServerBenchmark.RateAsync(Count(args, 1, 1_000), Count(args, 2, 8)),
+    ["server-memory", ..] => await ServerBenchmark.MemoryAsync(Count(args, 1, 1_000), Count(args, 2, 8)),
     _ => Usage(),
 };
 
@@ -50,7 +50,7 @@ static int Usage()
                                               at 50 uploads and resumed without the export (time to its first upload)
           push-latency                        the server (src/HealthSync.Server, Release build) as a child: a pushed 1-hour walk with
                                               a 1 Hz route, the push's answer time and the time until its upload reaches the stand-in
-          push-rate [COUNT] [CONCURRENCY]     COUNT (2,000) small documents pushed CONCURRENCY (8) at a time, then resent: documents/s
+          push-rate [COUNT] [CONCURRENCY]     COUNT (1,000) small documents pushed CONCURRENCY (8) at a time, then resent: documents/s
           server-memory [COUNT] [CONCURRENCY] the server's RSS idle after start, and idle again after the push-rate load
           backfill                            backfill 1,000 workouts into the in-process stand-in; requests/s against its 10/s limit, 429s
         """);
