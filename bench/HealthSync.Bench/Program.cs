@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using HealthSync.Bench;
+using HealthSync.Bench.Server;
 
 // Timed comparisons are run in child processes of this program so that each gets a clean heap and its own peak memory.
 return args switch
@@ -12,6 +13,9 @@ return args switch
     ["backfill", ..] => await BackfillBenchmark.RunAsync(Console.Out),
     ["backfill-export", var path, ..] => await ExportBackfillBenchmark.RunAsync(path, args.Length > 2 ? args[2] : null),
     ["fit", ..] => FitEncode(),
+    ["push-latency", ..] => await ServerBenchmark.LatencyAsync(),
+    ["push-rate", ..] => await ServerBenchmark.RateAsync(Count(args, 1, 1_000), Count(args, 2, 8)),
+    ["server-memory", ..] => await ServerBenchmark.MemoryAsync(Count(args, 1, 1_000), Count(args, 2, 8)),
     _ => Usage(),
 };
 
@@ -23,6 +27,8 @@ static int Generate(long megabytes, string output, int seed)
         $"wrote {output}: {xmlBytes / 1e6:0} MB of XML ({new FileInfo(output).Length / 1e6:0} MB zipped), {records:N0} records, {workouts:N0} workouts, in {stopwatch.Elapsed.TotalSeconds:0.0} s"));
     return 0;
 }
+
+static int Count(string[] args, int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 
 static int FitEncode()
 {
@@ -42,6 +48,10 @@ static int Usage()
           fit                                 FIT files per second for a one-hour run with a 1 Hz route
           backfill-export EXPORT.zip [NATIVE] a whole backfill of EXPORT into the stand-in (peak RSS, rate), then one stopped
                                               at 50 uploads and resumed without the export (time to its first upload)
+          push-latency                        the server (src/HealthSync.Server, Release build) as a child: a pushed 1-hour walk with
+                                              a 1 Hz route, the push's answer time and the time until its upload reaches the stand-in
+          push-rate [COUNT] [CONCURRENCY]     COUNT (1,000) small documents pushed CONCURRENCY (8) at a time, then resent: documents/s
+          server-memory [COUNT] [CONCURRENCY] the server's RSS idle after start, and idle again after the push-rate load
           backfill                            backfill 1,000 workouts into the in-process stand-in; requests/s against its 10/s limit, 429s
         """);
     return 2;
