@@ -185,27 +185,36 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
             return;
         }
 
-        using var state = SyncState.Open(options.StateDirectory, options.Time);
-        while (!stoppingToken.IsCancellationRequested && state.WaitingDocuments(1) is [var document])
+        // Every waiting document is read into the inbox first, then one sync sends them all: a burst of pushes costs
+        // one listing per batch, not one run (and one listing) per document, and a new workout never waits behind it.
+        var read = 0;
+        using (var state = SyncState.Open(options.StateDirectory, options.Time))
         {
-            SyncRunResult result;
-            using (var body = state.OpenDocument(document.Id))
+            while (!stoppingToken.IsCancellationRequested && state.WaitingDocuments(1) is [var document])
             {
-                var source = parser(body, document.Name);
-                result = await SyncAsync(Title(request.Kind), source, intervals).ConfigureAwait(false);
-                (source as IDisposable)?.Dispose();
-            }
+                InboxIntake intake;
+                using (var body = state.OpenDocument(document.Id))
+                {
+                    var source = parser(body, document.Name);
+                    intake = await new WorkoutSync(options.Time).ReadAsync(Run(source, SyncMode.New, intervals), _abort.Token).ConfigureAwait(false);
+                    (source as IDisposable)?.Dispose();
+                }
 
-            if (result.Report.Stop is { Kind: SyncStopKind.Interrupted })
-            {
-                break; // cut by shutdown: read again at the next start
-            }
+                if (_abort.IsCancellationRequested)
+                {
+                    break; // cut by shutdown: read again at the next start
+                }
 
-            // Read into the inbox: whatever the upload did (a refused key, a spent budget), the workouts are kept there
-            // and the next run takes them; the document itself need not be read again.
-            var summary = Summarize(result);
-            state.MarkDocumentProcessed(document.Id, summary, options.Time.GetUtcNow());
-            Finish(new JobResult(Title(request.Kind), summary, options.Time.GetUtcNow()));
+                // In the inbox now: the document itself need not be read again, whatever the sync below does.
+                state.MarkDocumentProcessed(document.Id, $"{intake.Read} workout(s) read, {intake.Added} new", options.Time.GetUtcNow());
+                read++;
+            }
+        }
+
+        if (read > 0 && !_abort.IsCancellationRequested)
+        {
+            var result = await SyncAsync(Title(request.Kind), null, intervals).ConfigureAwait(false);
+            Finish(new JobResult(Title(request.Kind), Summarize(result), options.Time.GetUtcNow()));
         }
     }
 
@@ -241,15 +250,7 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         var started = options.Time.GetUtcNow();
         Current = new JobStatus(title, SyncPhase.Reading, 0, 0, started, null);
         Notify();
-        var run = new SyncRun
-        {
-            StateDirectory = options.StateDirectory,
-            Mode = mode,
-            Source = source,
-            Account = intervals,
-            HostHoldsLock = true,
-            MachineZone = options.MachineZone,
-        };
+        var run = Run(source, mode, intervals);
         try
         {
             var sync = new WorkoutSync(options.Time);
@@ -260,6 +261,16 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
             Current = null;
         }
     }
+
+    private SyncRun Run(HealthSync.Workouts.IWorkoutSource? source, SyncMode mode, HealthSync.Intervals.IntervalsOptions intervals) => new()
+    {
+        StateDirectory = options.StateDirectory,
+        Mode = mode,
+        Source = source,
+        Account = intervals,
+        HostHoldsLock = true,
+        MachineZone = options.MachineZone,
+    };
 
     private void Report(string title, DateTimeOffset started, SyncProgress progress)
     {

@@ -135,6 +135,22 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
         };
     }
 
+    /// <summary>Reads a source into the inbox only, recording what it could not read; a later run syncs it with the rest.</summary>
+    /// <remarks>For a host that takes many sources in at once (a server after a burst of pushes) and then syncs them in
+    /// one run: one listing per batch for all of them, instead of one run, and one listing, per source.</remarks>
+    /// <exception cref="SyncRunRefusedException">Another run holds the state folder (unless the host holds the lock).</exception>
+    public async Task<InboxIntake> ReadAsync(SyncRun run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(run.Source);
+        using var held = run.HostHoldsLock ? null : StateLock.TryAcquire(run.StateDirectory, out var holder)
+            ?? throw new SyncRunRefusedException(SyncRunRefusal.AnotherRunInProgress, $"another sync is running on {run.StateDirectory} (pid {holder})", holder);
+        using var state = SyncState.Open(run.StateDirectory, time);
+        var (intake, _) = await ReadIntoInboxAsync(run.Source, state, dryRun: false, [], [], null, cancellationToken).ConfigureAwait(false);
+        RecordUnreadable(run, state, SyncSettings.Load(state, run.MachineZone.Id).TimeZone);
+        return intake;
+    }
+
     /// <summary>Workouts the source could not read at all: each gets a failed outcome and history line (never in a dry run), unless already settled.</summary>
     private List<SyncItem> RecordUnreadable(SyncRun run, SyncState state, TimeZoneInfo zone)
     {
