@@ -46,6 +46,7 @@ internal static class ExportBackfillBenchmark
         var rate = seconds > 0 ? (received.Count - 1) / seconds : 0;
         Console.WriteLine(FormattableString.Invariant(
             $"{name,-6} backfill: exit {exit}, peak RSS {peak / 1e6:0} MB, {stopwatch.Elapsed.TotalSeconds:0} s wall; {uploads} uploads, {received.Count} requests at {rate:0.00}/s ({rate / 10:P0} of the limit), {received.Count(r => r.Status == 429)} answers 429"));
+        Console.WriteLine($"{name,-6} inbox: " + (await OutputAsync(file, [.. prefix, "inbox", "--state-dir", state.Path])).Trim());
     }
 
     /// <summary>Stops a backfill with SIGINT after 50 uploads, deletes nothing, then resumes without the export.</summary>
@@ -94,6 +95,14 @@ internal static class ExportBackfillBenchmark
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
         return process;
+    }
+
+    private static async Task<string> OutputAsync(string file, string[] args)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return output;
     }
 
     private static async Task<(int Exit, long Peak)> RunAsync(string file, string[] args, bool timed = false)

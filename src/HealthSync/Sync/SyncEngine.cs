@@ -188,27 +188,14 @@ internal sealed class SyncEngine(SyncState state, IntervalsClient? client, TimeP
 
                 await CorrectTypesAsync(uploaded, oldest, newest, cancellationToken).ConfigureAwait(false);
             }
-            catch (IntervalsAuthenticationException ex)
-            {
-                return new SyncStop(SyncStopKind.CredentialsRefused, ex.Message, null);
-            }
-            catch (IntervalsRateLimitedException ex)
-            {
-                return new SyncStop(SyncStopKind.BudgetSpent, ex.Message, ex.ResumeAt);
-            }
-            catch (IntervalsUnavailableException ex)
-            {
-                // Nothing of this batch can be checked, so none of it is sent, and no workout is to blame.
-                return new SyncStop(SyncStopKind.ServiceUnreachable, ex.Message, null);
-            }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return Interrupted();
             }
-            catch (IntervalsRejectedException ex)
+            catch (IntervalsException ex)
             {
-                // The listing itself was refused (a wrong athlete, say): nothing can be checked, nothing is sent.
-                return new SyncStop(SyncStopKind.CredentialsRefused, ex.Message, null);
+                // Nothing of this batch can be checked, so none of it is sent, and no workout is to blame.
+                return SyncStop.From(ex);
             }
         }
 

@@ -32,7 +32,17 @@ public enum SyncStopKind
 }
 
 /// <summary>A run stopped early: why, the service's words, and when to resume for a spent budget.</summary>
-public sealed record SyncStop(SyncStopKind Kind, string Message, DateTimeOffset? ResumeAt);
+public sealed record SyncStop(SyncStopKind Kind, string Message, DateTimeOffset? ResumeAt)
+{
+    /// <summary>The stop an answer of Intervals.icu means when nothing further can be checked or sent.</summary>
+    /// <remarks>A refused listing (a wrong athlete, say) stops the run like refused credentials: nothing can be checked.</remarks>
+    public static SyncStop From(Intervals.IntervalsException exception) => exception switch
+    {
+        Intervals.IntervalsRateLimitedException limited => new(SyncStopKind.BudgetSpent, limited.Message, limited.ResumeAt),
+        Intervals.IntervalsUnavailableException unavailable => new(SyncStopKind.ServiceUnreachable, unavailable.Message, null),
+        _ => new(SyncStopKind.CredentialsRefused, exception.Message, null),
+    };
+}
 
 /// <summary>Everything a run did, in workout order, and why it stopped if it did.</summary>
 public sealed record SyncReport(IReadOnlyList<SyncItem> Items, SyncStop? Stop)

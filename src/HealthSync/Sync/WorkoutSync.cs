@@ -237,21 +237,9 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
             await client.ListActivitiesAsync(day, day.AddSeconds(1), cancellationToken).ConfigureAwait(false);
             return null;
         }
-        catch (IntervalsAuthenticationException ex)
+        catch (IntervalsException ex)
         {
-            return new SyncStop(SyncStopKind.CredentialsRefused, ex.Message, null);
-        }
-        catch (IntervalsRejectedException ex)
-        {
-            return new SyncStop(SyncStopKind.CredentialsRefused, ex.Message, null);
-        }
-        catch (IntervalsRateLimitedException ex)
-        {
-            return new SyncStop(SyncStopKind.BudgetSpent, ex.Message, ex.ResumeAt);
-        }
-        catch (IntervalsUnavailableException ex)
-        {
-            return new SyncStop(SyncStopKind.ServiceUnreachable, ex.Message, null);
+            return SyncStop.From(ex);
         }
     }
 
