@@ -71,7 +71,7 @@ internal static class NamesPage
             body.Append("<table><thead><tr><th>Name</th><th>Language</th><th>Workouts</th><th>First seen</th><th>Sport</th></tr></thead><tbody>");
             foreach (var name in unknown)
             {
-                var mapForm = Form(context, "/names/map", $"<input type=\"hidden\" name=\"name\" value=\"{E(name.Name)}\"><label>Sport for {E(name.Name)}{Types(null)}</label><button>Save</button>");
+                var mapForm = Form(context, "/names/map", $"<input type=\"hidden\" name=\"name\" value=\"{E(name.Name)}\"><label>Sport for {E(name.Name)}{Types()}</label><button>Save</button>");
                 body.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(name.Name)}</td><td>{E(Language(name.Language))}</td><td>{name.Workouts}</td><td>{E(When(name.FirstSeen, zone))}</td><td>{mapForm}</td></tr>");
             }
 
@@ -96,17 +96,18 @@ internal static class NamesPage
         }
 
         body.Append("<h2>Add a name</h2>");
-        body.Append(Form(context, "/names/map", $"<label>Name as the phone sends it<input type=\"text\" name=\"name\" required></label><label>Sport{Types(null)}</label><button>Save</button>"));
+        body.Append(Form(context, "/names/map", $"<label>Name as the phone sends it<input type=\"text\" name=\"name\" required></label><label>Sport{Types()}</label><button>Save</button>"));
         body.Append("<p class=\"note\">The same from the command line: <code>healthsync names</code> lists them, <code>healthsync names map \"NAME\" TYPE</code> maps one.</p>");
         return Page(context, "Workout names", body.ToString(), status: status);
     }
 
-    private static string Types(string? selected)
+    /// <summary>The sport table's types, each as a person reads it with the type's own name (what `healthsync names map` takes).</summary>
+    private static string Types()
     {
         var options = new StringBuilder("<select name=\"type\" required><option value=\"\">Choose a sport</option>");
         foreach (var (type, display) in ActivityNameMappings.Types)
         {
-            options.Append($"<option value=\"{E(type)}\"{(type == selected ? " selected" : string.Empty)}>{E(display)}</option>");
+            options.Append($"<option value=\"{E(type)}\">{E(display == type ? display : $"{display} ({type})")}</option>");
         }
 
         return options.Append("</select>").ToString();
