@@ -24,6 +24,7 @@ internal static class HealthSyncApp
             LogoutCommand.Create(context),
             InboxCommand.Create(context),
             ForgetCommand.Create(context),
+            NamesCommand.Create(context),
             ServeCommand.Create(context),
         };
 

@@ -124,6 +124,7 @@ public sealed class HealthSyncServer : IAsyncDisposable
         SettingsPage.Map(pages);
         AccountPage.Map(pages);
         HistoryPage.Map(pages);
+        NamesPage.Map(pages);
         PhonePage.Map(pages);
         BackfillPage.Map(pages);
         return app;

@@ -1,3 +1,4 @@
+using HealthSync.HealthAutoExport;
 using HealthSync.Intervals;
 using HealthSync.Workouts;
 
@@ -22,10 +23,10 @@ public sealed class ServerOptions
     public TimeZoneInfo MachineZone { get; set; } = TimeZoneInfo.Local;
 
     /// <summary>
-    /// Reads a pushed Health Auto Export document (stream, document name) into workouts. Null: documents are stored
-    /// and wait, unread, until a server with a reader starts.
+    /// Reads a pushed Health Auto Export document (stream, document name, reader options with the user's own activity
+    /// names) into workouts. Null: documents are stored and wait, unread, until a server with a reader starts.
     /// </summary>
-    public Func<Stream, string, IWorkoutSource>? Parser { get; set; }
+    public Func<Stream, string, HealthAutoExportOptions, IWorkoutSource>? Parser { get; set; }
 
     /// <summary>The web password to use (HEALTHSYNC_WEB_PASSWORD); null: the one set on the first-start page.</summary>
     public string? WebPassword { get; set; }

@@ -33,7 +33,7 @@ public static class ServerProgram
             ConsoleLog = true,
             // The composition root: the Health Auto Export reader is plugged in here (HealthSync.HealthAutoExport).
             // Until then pushed documents are stored and wait, unread, for a server that has it.
-            Parser = static (stream, name) => new HealthAutoExportDocument(stream, name),
+            Parser = static (stream, name, readerOptions) => new HealthAutoExportDocument(stream, name, readerOptions),
         };
 
         HealthSyncServer server;

@@ -18,7 +18,8 @@ internal static class ExportLoader
         IWorkoutSource export;
         try
         {
-            export = SourceOpener.Open(path, options);
+            // The user's workout names live in the state folder (HEALTHSYNC_HOME or the default), when there is one.
+            export = SourceOpener.Open(path, options, HealthSync.Hosting.StateFolder.TryResolve(null, context.Environment, out var stateDir) ? stateDir : null, context.Time);
         }
         catch (SourceReadException ex)
         {

@@ -90,7 +90,7 @@ internal static class SyncCommand
         {
             try
             {
-                export = SourceOpener.Open(path, new ExportReaderOptions { ReadRoutes = true });
+                export = SourceOpener.Open(path, new ExportReaderOptions { ReadRoutes = true }, stateDir, context.Time);
             }
             catch (Workouts.SourceReadException ex)
             {

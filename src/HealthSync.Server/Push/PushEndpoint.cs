@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HealthSync.HealthAutoExport;
 using HealthSync.Server.Secrets;
 using HealthSync.Server.Work;
 using HealthSync.State;
+using HealthSync.Sync;
 using HealthSync.Workouts;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -125,7 +127,7 @@ internal static class PushEndpoint
     }
 
     /// <summary>What the document holds against what the state knows: read with the parser when there is one.</summary>
-    private static async Task<PushAnswer> CountAsync(byte[] body, string name, bool resent, Func<Stream, string, IWorkoutSource>? parser, SyncState state, CancellationToken cancellationToken)
+    private static async Task<PushAnswer> CountAsync(byte[] body, string name, bool resent, Func<Stream, string, HealthAutoExportOptions, IWorkoutSource>? parser, SyncState state, CancellationToken cancellationToken)
     {
         using (var document = JsonDocument.Parse(body))
         {
@@ -138,7 +140,7 @@ internal static class PushEndpoint
 
         var ids = new List<string>();
         using var stream = new MemoryStream(body, writable: false);
-        var source = parser(stream, name);
+        var source = parser(stream, name, ActivityNameMappings.ReaderOptions(state));
         var problems = new List<SourceProblem>();
         try
         {

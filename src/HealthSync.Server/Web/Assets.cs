@@ -12,6 +12,7 @@ internal static class Assets
         button{font:inherit;padding:.45rem 1rem;cursor:pointer}button.link{background:none;border:none;padding:0;text-decoration:underline;color:inherit}
         table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.35rem;border-bottom:1px solid #8883;vertical-align:top}
         .note{color:#888;font-size:.9em}.error{color:#c22}.notice{color:#282}.failed{color:#c22}.uploaded{color:#282}
+        .actions{display:flex;flex-wrap:wrap;gap:.3rem}.actions form{margin:0}button.secondary{padding:.2rem .6rem;font-size:.9em}.forgotten{opacity:.7}
         pre,code{background:#8881;padding:.1rem .3rem;border-radius:3px;overflow-wrap:anywhere;white-space:pre-wrap}
         progress{width:100%;max-width:26rem}dl{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem}dt{font-weight:bold}
         @media (max-width:600px){dl{grid-template-columns:1fr}thead{display:none}td{display:block;border:none;padding:.1rem}tr{display:block;border-bottom:1px solid #8884;padding:.4rem 0}}

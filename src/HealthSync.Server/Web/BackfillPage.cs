@@ -96,7 +96,7 @@ internal static class BackfillPage
     }
 
     /// <summary>A dry run of the backfill over the file: what would be uploaded and why, nothing changed.</summary>
-    private static async Task<IResult> PreviewAsync(HttpContext context, ServerOptions options, ServerAccount account, string? file)
+    private static async Task<IResult> PreviewAsync(HttpContext context, ServerOptions options, ServerAccount account, ServerStateHandle handle, string? file)
     {
         if (Uploads.Find(options.StateDirectory, file) is not { } path)
         {
@@ -106,7 +106,7 @@ internal static class BackfillPage
         SyncRunResult result;
         try
         {
-            using var source = Uploads.Open(path, options.Parser);
+            using var source = Uploads.Open(path, options.Parser, ActivityNameMappings.ReaderOptions(handle.State));
             var run = new SyncRun
             {
                 StateDirectory = options.StateDirectory,

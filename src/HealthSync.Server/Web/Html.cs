@@ -11,7 +11,7 @@ namespace HealthSync.Server.Web;
 internal static class Html
 {
     private static readonly (string Path, string Label)[] Nav =
-        [("/", "Status"), ("/settings", "Settings"), ("/account", "Account"), ("/backfill", "Backfill"), ("/history", "History"), ("/phone", "Phone setup")];
+        [("/", "Status"), ("/settings", "Settings"), ("/account", "Account"), ("/backfill", "Backfill"), ("/history", "History"), ("/names", "Names"), ("/phone", "Phone setup")];
 
     /// <summary>HTML-encodes a value (null is empty).</summary>
     public static string E(string? value) => HtmlEncoder.Default.Encode(value ?? string.Empty);

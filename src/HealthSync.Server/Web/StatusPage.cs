@@ -42,6 +42,7 @@ internal static class StatusPage
         return Page(context, "Status", $"""
             {started}
             {Notice(jobs.Blocked, error: true)}
+            {NamesPage.Waiting(state)}
             <dl>
               <dt>Sync</dt><dd>{E(sync)}</dd>
               <dt>Last sync</dt><dd id="last">{E(last)}</dd>

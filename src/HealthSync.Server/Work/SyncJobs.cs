@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.Channels;
+using HealthSync.HealthAutoExport;
 using HealthSync.State;
 using HealthSync.Sync;
 
@@ -56,6 +57,9 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
 
     /// <summary>Sync now: a run from the inbox (Mode New) without a new source.</summary>
     public void SyncNow() => Enqueue(new JobRequest(JobKind.SyncNow));
+
+    /// <summary>A backfill from the inbox alone (a re-send of an older workout), from <paramref name="since"/> on (null: as the last backfill).</summary>
+    public void BackfillFromInbox(DateOnly? since) => Enqueue(new JobRequest(JobKind.BackfillInbox, Since: since));
 
     /// <summary>Backfill from an uploaded file; remembered in the state, so a restart goes on with it.</summary>
     public void Backfill(string file)
@@ -172,6 +176,13 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
             return;
         }
 
+        if (request.Kind == JobKind.BackfillInbox)
+        {
+            var result = await SyncAsync(Title(request.Kind), null, intervals, SyncMode.Backfill, request.Since).ConfigureAwait(false);
+            Finish(new JobResult(Title(request.Kind), Summarize(result), options.Time.GetUtcNow()));
+            return;
+        }
+
         if (request.Kind == JobKind.Backfill)
         {
             await BackfillAsync(request.File!, intervals).ConfigureAwait(false);
@@ -195,8 +206,14 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
                 InboxIntake intake;
                 using (var body = state.OpenDocument(document.Id))
                 {
-                    var source = parser(body, document.Name);
+                    var source = parser(body, document.Name, ActivityNameMappings.ReaderOptions(state));
                     intake = await new WorkoutSync(options.Time).ReadAsync(Run(source, SyncMode.New, intervals), _abort.Token).ConfigureAwait(false);
+                    if (source is HealthAutoExportDocument reader && !_abort.IsCancellationRequested)
+                    {
+                        // Workouts with a name no table knows were not read: listed for the user to map, then read again.
+                        ActivityNameMappings.RecordUnknown(state, document.Id, reader.Issues, options.Time.GetUtcNow());
+                    }
+
                     (source as IDisposable)?.Dispose();
                 }
 
@@ -225,7 +242,13 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         string summary;
         try
         {
-            using var source = Uploads.Open(file, options.Parser);
+            HealthSync.HealthAutoExport.HealthAutoExportOptions readerOptions;
+            using (var state = SyncState.Open(options.StateDirectory, options.Time))
+            {
+                readerOptions = ActivityNameMappings.ReaderOptions(state);
+            }
+
+            using var source = Uploads.Open(file, options.Parser, readerOptions);
             result = await SyncAsync(title, source.Source, intervals, SyncMode.Backfill).ConfigureAwait(false);
             summary = Summarize(result);
         }
@@ -245,12 +268,12 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         Finish(new JobResult(title, summary, options.Time.GetUtcNow()));
     }
 
-    private async Task<SyncRunResult> SyncAsync(string title, HealthSync.Workouts.IWorkoutSource? source, HealthSync.Intervals.IntervalsOptions intervals, SyncMode mode = SyncMode.New)
+    private async Task<SyncRunResult> SyncAsync(string title, HealthSync.Workouts.IWorkoutSource? source, HealthSync.Intervals.IntervalsOptions intervals, SyncMode mode = SyncMode.New, DateOnly? since = null)
     {
         var started = options.Time.GetUtcNow();
         Current = new JobStatus(title, SyncPhase.Reading, 0, 0, started, null);
         Notify();
-        var run = Run(source, mode, intervals);
+        var run = Run(source, mode, intervals) with { Since = since };
         try
         {
             var sync = new WorkoutSync(options.Time);
@@ -308,6 +331,7 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
     {
         JobKind.SyncNow => "Sync now",
         JobKind.Backfill => "Backfill",
+        JobKind.BackfillInbox => "Re-send",
         _ => "Syncing pushed workouts",
     };
 
@@ -331,9 +355,10 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         Documents,
         SyncNow,
         Backfill,
+        BackfillInbox,
     }
 
-    private sealed record JobRequest(JobKind Kind, string? File = null);
+    private sealed record JobRequest(JobKind Kind, string? File = null, DateOnly? Since = null);
 
     /// <summary>Updates the status as the run reports, on the run's own thread (no context to post to).</summary>
     private sealed class StatusProgress(SyncJobs jobs, string title, DateTimeOffset started) : IProgress<SyncProgress>

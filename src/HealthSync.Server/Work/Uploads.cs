@@ -1,4 +1,5 @@
 using HealthSync.AppleHealth;
+using HealthSync.HealthAutoExport;
 using HealthSync.Workouts;
 
 namespace HealthSync.Server.Work;
@@ -35,7 +36,7 @@ internal static class Uploads
 
     /// <summary>A Health Auto Export JSON file through the parser, anything else as the Health app's export.</summary>
     /// <exception cref="ExportReadException">Not an export the reader knows.</exception>
-    public static DisposableSource Open(string path, Func<Stream, string, IWorkoutSource>? parser)
+    public static DisposableSource Open(string path, Func<Stream, string, HealthAutoExportOptions, IWorkoutSource>? parser, HealthAutoExportOptions readerOptions)
     {
         if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
@@ -45,7 +46,7 @@ internal static class Uploads
             }
 
             var stream = File.OpenRead(path);
-            return new DisposableSource(parser(stream, DisplayName(path)), stream);
+            return new DisposableSource(parser(stream, DisplayName(path), readerOptions), stream);
         }
 
         var export = AppleHealthExport.Open(path, new ExportReaderOptions { ReadRoutes = true });

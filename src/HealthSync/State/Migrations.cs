@@ -83,6 +83,19 @@ internal static class Migrations
         CREATE INDEX documents_waiting ON documents (processed_at, id);
         CREATE INDEX documents_sha ON documents (sha256);
         """,
+
+        // 5: the user's own activity names (a name the phone sends that no built-in table knows → an activity type),
+        // and the unknown names seen in stored documents, so mapping one reads those documents again.
+        """
+        CREATE TABLE activity_names (name TEXT PRIMARY KEY, activity_type TEXT NOT NULL, mapped_at TEXT NOT NULL);
+        CREATE TABLE unknown_activity_names (
+            name TEXT NOT NULL,
+            language TEXT,
+            document_id INTEGER NOT NULL,
+            workouts INTEGER NOT NULL,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (name, document_id));
+        """,
     ];
 
     /// <summary>The version a database has after <see cref="Apply"/>.</summary>

@@ -225,6 +225,13 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
             return null; // a new export, no first day: everything it holds
         }
 
+        return StoredBackfillSince(state);
+    }
+
+    /// <summary>The first day the last backfill was given (what a backfill from the inbox alone continues with), or null.</summary>
+    public static DateOnly? StoredBackfillSince(SyncState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
         return state.GetSetting(BackfillSinceKey) is { } stored ? DateOnly.ParseExact(stored, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
     }
 

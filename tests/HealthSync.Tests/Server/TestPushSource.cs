@@ -9,7 +9,7 @@ namespace HealthSync.Tests.Server;
 internal static class TestPushSource
 {
     /// <summary>The server's parser: the real Health Auto Export reader.</summary>
-    public static IWorkoutSource Parse(Stream stream, string name) => new HealthAutoExportDocument(stream, name);
+    public static IWorkoutSource Parse(Stream stream, string name, HealthAutoExportOptions options) => new HealthAutoExportDocument(stream, name, options);
 
     /// <summary>A v2 document of these workouts, each named as an English phone names it ("Walking" → "Outdoor Walk").</summary>
     public static string Document(params (string Type, DateTimeOffset Start, int Minutes)[] workouts) =>

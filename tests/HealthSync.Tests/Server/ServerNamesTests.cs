@@ -1,0 +1,63 @@
+using System.Net;
+using HealthSync.Tests.HealthAutoExport;
+
+namespace HealthSync.Tests.Server;
+
+/// <summary>Unknown workout names (issue 11, item 1) in the server: kept, listed with their language, mapped in the web app, then uploaded.</summary>
+public sealed class ServerNamesTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 5, 3, 19, 0, 0, TimeSpan.FromHours(2));
+    private static readonly string NordicWalk = HaeFixtures.Document(HaeFixtures.Workout("Marche nordique"));
+
+    [Fact]
+    public async Task Should_Keep_An_Unknown_Name_Until_It_Is_Mapped_Then_Upload_It()
+    {
+        await using var harness = await ServerHarness.StartAsync(Now);
+        var pushed = await harness.PushAsync(NordicWalk);
+        Assert.Equal(HttpStatusCode.Accepted, pushed.StatusCode);
+        Assert.Contains("Marche nordique", await pushed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await harness.Server.Jobs.WhenIdle();
+        Assert.Empty(harness.Uploads); // never guessed into Other
+
+        using var browser = await harness.SignedInBrowserAsync();
+        var status = await browser.GetStringAsync("/");
+        Assert.Contains("1 pushed workout has a name HealthSync does not know: \u201cMarche nordique\u201d (French)", System.Net.WebUtility.HtmlDecode(status), StringComparison.Ordinal);
+        var names = await browser.GetStringAsync("/names");
+        Assert.Contains("<td>Marche nordique</td><td>French</td><td>1</td>", names, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"Walking\">Walk (Walking)</option>", names, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"Hiking\">Hike (Hiking)</option>", names, StringComparison.Ordinal);
+
+        var mapped = await browser.PostAsync("/names/map", ServerHarness.Form(names, ("name", "Marche nordique"), ("type", "Walking")));
+        await harness.Server.Jobs.WhenIdle();
+
+        Assert.Equal(HttpStatusCode.Redirect, mapped.StatusCode);
+        var activity = Assert.Single(harness.StandIn.Activities.All);
+        Assert.Equal("Walk", activity["type"]!.ToString());
+        Assert.Equal("2026-05-03T16:00:00Z", activity["start_date"]!.ToString());
+        var after = await browser.GetStringAsync(mapped.Headers.Location!.OriginalString);
+        Assert.Contains("the pushed document that held it is being read again", System.Net.WebUtility.HtmlDecode(after), StringComparison.Ordinal);
+        Assert.Contains("No workout is waiting", after, StringComparison.Ordinal);
+        Assert.Contains("<td>Marche nordique</td><td>Walk</td>", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("does not know", await browser.GetStringAsync("/"), StringComparison.Ordinal);
+
+        // The same document pushed again adds nothing.
+        await harness.PushAsync(NordicWalk);
+        await harness.Server.Jobs.WhenIdle();
+        Assert.Single(harness.Uploads);
+    }
+
+    [Fact]
+    public async Task Should_Refuse_A_Type_The_Sport_Table_Does_Not_Know()
+    {
+        await using var harness = await ServerHarness.StartAsync(Now);
+        using var browser = await harness.SignedInBrowserAsync();
+        var names = await browser.GetStringAsync("/names");
+
+        var answer = await browser.PostAsync("/names/map", ServerHarness.Form(names, ("name", "Marche nordique"), ("type", "Teleporting")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Contains("is not an activity type HealthSync knows", System.Net.WebUtility.HtmlDecode(await answer.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        using var state = harness.OpenState();
+        Assert.Empty(state.UserActivityNames());
+    }
+}
