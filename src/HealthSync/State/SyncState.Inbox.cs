@@ -32,9 +32,10 @@ public sealed partial class SyncState
         lock (gate)
         {
             using var transaction = connection.BeginTransaction();
+            var buffer = intakeBuffer ??= new System.Buffers.ArrayBufferWriter<byte>(64 * 1024);
             foreach (var workout in workouts)
             {
-                var json = InboxCodec.Json(workout);
+                var json = InboxCodec.Json(workout, buffer);
                 var sha = InboxCodec.Sha256(json);
                 using var read = Command("SELECT content_sha256 FROM inbox WHERE workout_id = $id", [("$id", workout.Id)]);
                 read.Transaction = transaction;
@@ -111,6 +112,9 @@ public sealed partial class SyncState
             return command.ExecuteNonQuery();
         }
     }
+
+    /// <summary>One JSON buffer for every workout this state writes (under <c>gate</c>): it grows to the largest once.</summary>
+    private System.Buffers.ArrayBufferWriter<byte>? intakeBuffer;
 
     private const string SettledKinds = "'uploaded', 'already-synced', 'duplicate', 'same-session'";
 }

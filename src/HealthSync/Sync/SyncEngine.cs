@@ -162,7 +162,6 @@ internal sealed class SyncEngine(SyncState state, IntervalsClient? client, TimeP
                     continue;
                 }
 
-                var full = load([.. toUpload.Select(u => u.Summary.Id)]);
                 var uploaded = new List<(Workout Workout, string ActivityId)>();
                 foreach (var (summary, deletedActivity) in toUpload)
                 {
@@ -171,13 +170,15 @@ internal sealed class SyncEngine(SyncState state, IntervalsClient? client, TimeP
                         return Interrupted();
                     }
 
-                    // Not given the run's token: a Ctrl-C lets the upload in flight finish and be recorded.
-                    var workout = full.TryGetValue(summary.Id, out var loaded) ? loaded : summary.Workout;
+                    // One full workout (samples, route) at a time, loaded just before its upload: a batch of 50 one-hour
+                    // routes held together took tens of megabytes. Not given the run's token: a Ctrl-C lets the upload
+                    // in flight finish and be recorded.
+                    var workout = load([summary.Id]).TryGetValue(summary.Id, out var loaded) ? loaded : summary.Workout;
                     var outcome = await UploadAsync(workout, deletedActivity, request, zone, CancellationToken.None).ConfigureAwait(false);
                     outcomes[summary.Id] = outcome;
                     if (outcome is { Kind: OutcomeKind.Uploaded, ActivityId: { } id })
                     {
-                        uploaded.Add((workout, id));
+                        uploaded.Add((summary.Workout, id)); // the summary: the type check needs no series
                     }
 
                     if (deletedActivity is null)
