@@ -64,8 +64,9 @@ internal static class HealthSyncApp
             await context.Error.WriteLineAsync($"error: the state database could not be written: {SyncState.Cause(ex)}. Nothing was half-written; fix that, then run the same command again.").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
+            // Only Ctrl-C or SIGTERM cancels a command (through System.CommandLine's token, not this method's).
             await context.Error.WriteLineAsync("interrupted: run the same command again to resume.").ConfigureAwait(false);
             return ExitCodes.Interrupted;
         }

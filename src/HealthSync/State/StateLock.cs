@@ -38,7 +38,15 @@ public sealed class StateLock : IDisposable
         try
         {
             var handle = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            File.WriteAllText(pidFile, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            try
+            {
+                File.WriteAllText(pidFile, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Only a hint for another run's message: the lock is the handle, held either way.
+            }
+
             holderPid = 0;
             return new StateLock(handle, pidFile);
         }
@@ -60,12 +68,14 @@ public sealed class StateLock : IDisposable
         {
             File.Delete(_pidFile);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Only a hint for messages; a stale pid file is overwritten by the next holder.
         }
-
-        _handle.Dispose();
+        finally
+        {
+            _handle.Dispose();
+        }
     }
 
     private static string? ReadQuietly(string path)

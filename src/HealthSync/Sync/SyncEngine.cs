@@ -167,7 +167,7 @@ internal sealed class SyncEngine(SyncState state, IntervalsClient? client, TimeP
                 {
                     if (cancellationToken.IsCancellationRequested)
                     {
-                        return Interrupted();
+                        break; // the types of what this batch uploaded are still checked below
                     }
 
                     // One full workout (samples, route) at a time, loaded just before its upload: a batch of 50 one-hour
@@ -187,7 +187,13 @@ internal sealed class SyncEngine(SyncState state, IntervalsClient? client, TimeP
                     }
                 }
 
-                await CorrectTypesAsync(uploaded, oldest, newest, cancellationToken).ConfigureAwait(false);
+                // Not given the run's token either: an activity recorded as uploaded is never looked at again, so its
+                // type is corrected now or never.
+                await CorrectTypesAsync(uploaded, oldest, newest, CancellationToken.None).ConfigureAwait(false);
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    return Interrupted();
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

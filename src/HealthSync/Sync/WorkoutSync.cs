@@ -130,7 +130,7 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
         };
         var engine = new SyncEngine(state, client, time, progress);
         var report = await engine.RunAsync(scope, others, request, ids => state.InboxWorkouts(ids), cancellationToken).ConfigureAwait(false);
-        if (client is not null && !engine.AskedService && await CheckAccountAsync(client, now, cancellationToken).ConfigureAwait(false) is { } refused)
+        if (client is not null && !engine.AskedService && report.Stop is null && !cancellationToken.IsCancellationRequested && await CheckAccountAsync(client, now, cancellationToken).ConfigureAwait(false) is { } refused)
         {
             // Nothing needed the service, yet a wrong key, URL or athlete must not go unnoticed until the day it matters.
             report = report with { Stop = refused };
