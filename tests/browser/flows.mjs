@@ -47,7 +47,9 @@ try {
   await page.click('nav >> text=Status');
   await page.click('button:has-text("Sync now")');
   await page.waitForURL('**/?started=1');
-  await page.waitForFunction(() => /1 uploaded/.test(document.getElementById('last')?.textContent ?? ''), null, { timeout: 20000 });
+  // A locator wait, not waitForFunction: the page's Content-Security-Policy (script-src 'self') forbids the eval that
+  // waitForFunction polls with, and the test must see the page as a user's browser does.
+  await page.locator('#last').filter({ hasText: /1 uploaded/ }).waitFor({ timeout: 20000 });
   seen.last = await page.textContent('#last');
   await shot('5-status-after-sync-now');
 
