@@ -97,23 +97,7 @@ public sealed partial class SyncState
         return known;
     }
 
-    /// <summary>One page of the history, newest first, with the number of entries that match.</summary>
-    public (IReadOnlyList<HistoryEntry> Entries, int Total) HistoryPage(string? status, int offset, int limit)
-    {
-        var result = new List<HistoryEntry>();
-        Query(
-            """
-            SELECT workout_id, activity_type, category, start, kind, reason, intervals_activity_id, at, name, time_zone, forgotten_at FROM history
-            WHERE $s IS NULL OR status = $s ORDER BY id DESC LIMIT $n OFFSET $o
-            """,
-            r => result.Add(new HistoryEntry(r.GetString(0), r.GetString(1), r.GetString(2), Instant(r.GetString(3)), Sync.OutcomeKinds.FromCode(r.GetString(4)), Text(r, 5), Text(r, 6), Instant(r.GetString(7)))
-            {
-                Name = Text(r, 8),
-                TimeZoneId = Text(r, 9),
-                ForgottenAt = Text(r, 10) is { } forgotten ? Instant(forgotten) : null,
-            }),
-            ("$s", status), ("$n", limit), ("$o", offset));
-        var total = Convert.ToInt32(Scalar("SELECT COUNT(*) FROM history WHERE $s IS NULL OR status = $s", ("$s", status)), System.Globalization.CultureInfo.InvariantCulture);
-        return (result, total);
-    }
+    /// <summary>One page of the history, newest first, with the number of entries that match (the same filter as <see cref="History"/>).</summary>
+    public (IReadOnlyList<HistoryEntry> Entries, int Total) HistoryPage(string? status, int offset, int limit) =>
+        (History(status, limit, offset), HistoryCount(status));
 }

@@ -136,16 +136,15 @@ public sealed partial class SyncState : IRequestLedger, IDisposable
     }
 
     /// <summary>History, newest first; <paramref name="status"/> filters (uploaded, skipped, failed: failures a later run resolved are left out).</summary>
-    public IReadOnlyList<HistoryEntry> History(string? status, int limit)
+    public IReadOnlyList<HistoryEntry> History(string? status, int limit, int offset = 0)
     {
         var result = new List<HistoryEntry>();
         Query(
-            """
+            $"""
             SELECT h.workout_id, h.activity_type, h.category, h.start, h.kind, h.reason, h.intervals_activity_id, h.at,
                    h.status = 'failed' AND w.status IN ('uploaded', 'skipped') AS resolved, h.name, h.time_zone, h.forgotten_at
-            FROM history h LEFT JOIN workouts w ON w.workout_id = h.workout_id
-            WHERE ($s IS NULL OR h.status = $s) AND NOT (COALESCE($s, '') = 'failed' AND COALESCE(w.status IN ('uploaded', 'skipped'), 0))
-            ORDER BY h.id DESC LIMIT $n
+            {HistoryFilter}
+            ORDER BY h.id DESC LIMIT $n OFFSET $o
             """,
             r => result.Add(new HistoryEntry(r.GetString(0), r.GetString(1), r.GetString(2), Instant(r.GetString(3)), OutcomeKinds.FromCode(r.GetString(4)), Text(r, 5), Text(r, 6), Instant(r.GetString(7)))
             {
@@ -154,9 +153,19 @@ public sealed partial class SyncState : IRequestLedger, IDisposable
                 TimeZoneId = Text(r, 10),
                 ForgottenAt = Text(r, 11) is { } forgotten ? Instant(forgotten) : null,
             }),
-            ("$s", status), ("$n", limit));
+            ("$s", status), ("$n", limit), ("$o", offset));
         return result;
     }
+
+    /// <summary>How many history entries <see cref="History"/> would give for <paramref name="status"/> without a limit.</summary>
+    public int HistoryCount(string? status) =>
+        Convert.ToInt32(Scalar($"SELECT COUNT(*) {HistoryFilter}", ("$s", status)), CultureInfo.InvariantCulture);
+
+    /// <summary>The history rows a status filter selects: one definition for the list and its count.</summary>
+    private const string HistoryFilter = """
+        FROM history h LEFT JOIN workouts w ON w.workout_id = h.workout_id
+        WHERE ($s IS NULL OR h.status = $s) AND NOT (COALESCE($s, '') = 'failed' AND COALESCE(w.status IN ('uploaded', 'skipped'), 0))
+        """;
 
     /// <summary>Written before an upload is sent, so the next run knows it may have reached the service.</summary>
     public void AddPending(PendingUpload pending)
