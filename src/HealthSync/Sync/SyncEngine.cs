@@ -351,12 +351,7 @@ internal sealed class SyncEngine(SyncState state, IntervalsClient? client, TimeP
     {
         if (!request.DryRun)
         {
-            var reason = OutcomeText.Describe(outcome, zone);
-            var now = time.GetUtcNow();
-            state.Record(
-                new WorkoutRecord(workout.Id, outcome.Kind, reason, outcome.ActivityId, now),
-                sha,
-                new HistoryEntry(workout.Id, SportCategories.ShortName(workout.ActivityType), workout.Category.ToId(), workout.Start, outcome.Kind, reason, outcome.ActivityId, now));
+            OutcomeRecords.Write(state, workout, outcome, OutcomeText.Describe(outcome, zone), sha, time.GetUtcNow());
         }
 
         return outcome;

@@ -192,11 +192,7 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
             var reason = OutcomeText.Describe(outcome, zone);
             if (!run.DryRun)
             {
-                var now = time.GetUtcNow();
-                state.Record(
-                    new WorkoutRecord(key.Id, OutcomeKind.Failed, reason, null, now),
-                    null,
-                    new HistoryEntry(key.Id, SportCategories.ShortName(key.ActivityType), workout.Category.ToId(), key.Start, OutcomeKind.Failed, reason, null, now));
+                OutcomeRecords.Write(state, workout, outcome, reason, null, time.GetUtcNow());
             }
 
             items.Add(new SyncItem(workout, outcome, reason));
