@@ -19,7 +19,7 @@ internal sealed class ServerChild : IAsyncDisposable
         _process = process;
         BaseAddress = baseAddress;
         _ = process.StandardOutput.ReadToEndAsync();
-        _stderr = process.StandardError.ReadToEndAsync();
+        _stderr = Task.Run(async () => { var all = new System.Text.StringBuilder(); while (await process.StandardError.ReadLineAsync() is { } l) { if (l.StartsWith("TIMING", StringComparison.Ordinal)) Console.WriteLine(l); all.AppendLine(l); } return all.ToString(); });
     }
 
     public Uri BaseAddress { get; }
@@ -68,23 +68,19 @@ internal sealed class ServerChild : IAsyncDisposable
         throw new TimeoutException("the server did not answer /healthz within 60 s");
     }
 
-    /// <summary>VmRSS and VmHWM (peak) of the server process, in bytes.</summary>
-    public (long Rss, long Peak) Memory()
+    /// <summary>VmRSS, VmHWM (peak), and of the RSS the anonymous part (heaps) and the file-backed part (mapped assemblies), in bytes.</summary>
+    public ServerMemory Memory()
     {
-        long rss = 0, peak = 0;
+        var values = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
         {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            if (line.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon && line[..colon] is "VmRSS" or "VmHWM" or "RssAnon" or "RssFile")
             {
-                rss = Kilobytes(line);
-            }
-            else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-            {
-                peak = Kilobytes(line);
+                values[line[..colon]] = Kilobytes(line);
             }
         }
 
-        return (rss, peak);
+        return new ServerMemory(values["VmRSS"], values["VmHWM"], values["RssAnon"], values["RssFile"]);
     }
 
     /// <summary>
@@ -169,4 +165,11 @@ internal sealed class ServerChild : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>A reading of the server's memory from /proc, in bytes.</summary>
+internal sealed record ServerMemory(long Rss, long Peak, long Anonymous, long FileBacked)
+{
+    public override string ToString() => FormattableString.Invariant(
+        $"RSS {Rss / 1e6:0} MB ({Anonymous / 1e6:0} MB heaps and other anonymous memory, {FileBacked / 1e6:0} MB mapped files)");
 }

@@ -13,44 +13,12 @@ internal sealed class HaeWorkoutReader(ActivityNameMatcher names, bool readRoute
     /// <summary>The workout, or null (with a problem) when it cannot be read or its name maps to no type.</summary>
     public Workout? Read(JsonElement json, string where, List<HealthAutoExportProblem> problems)
     {
-        if (json.ValueKind != JsonValueKind.Object)
+        if (Identify(json, where, problems) is not { } header)
         {
-            problems.Add(new(HealthAutoExportProblemCode.UnreadableWorkout, where, $"a workout is a JSON object, not {json.ValueKind}; skipped"));
             return null;
         }
 
-        var name = Text(Prop(json, "name"));
-        var healthKitId = Text(Prop(json, "id"));
-        var startText = Text(Prop(json, "start"));
-        var endText = Text(Prop(json, "end"));
-        if (!HaeDate.TryParse(startText, out var start) || !HaeDate.TryParse(endText, out var end) || end < start)
-        {
-            problems.Add(new(HealthAutoExportProblemCode.UnreadableWorkout, where, $"workout \"{name}\" has no readable start and end (\"{startText}\", \"{endText}\"); skipped")
-            {
-                ActivityName = name,
-                HealthKitId = healthKitId,
-            });
-            return null;
-        }
-
-        // The export writes whole seconds, and the id hashes whole seconds: a pushed workout keeps the exported one's id.
-        start = DateTimeOffset.FromUnixTimeSeconds(start.ToUnixTimeSeconds());
-        end = DateTimeOffset.FromUnixTimeSeconds(end.ToUnixTimeSeconds());
-        if (names.Match(name) is not { } match)
-        {
-            var language = ActivityNameMatcher.GuessLanguage(name);
-            var said = language is null ? "" : $" ({language})";
-            problems.Add(new(HealthAutoExportProblemCode.UnknownActivityName, where, $"workout \"{name}\"{said} at {start:yyyy-MM-dd HH:mm}Z: the name maps to no activity type; not read until the name is mapped")
-            {
-                ActivityName = name,
-                Language = language,
-                HealthKitId = healthKitId,
-                Start = start,
-            });
-            return null;
-        }
-
-        var id = WorkoutId.Create(match.ActivityType, start, end);
+        var (name, start, end, match, id) = header;
         void Partly(string reason) => problems.Add(new(HealthAutoExportProblemCode.PartlyRead, where, $"workout {id} (\"{name}\", {start:yyyy-MM-dd HH:mm}Z): {reason}"));
 
         var place = Place(json, match);
@@ -89,6 +57,52 @@ internal sealed class HaeWorkoutReader(ActivityNameMatcher names, bool readRoute
             IsPoolLengthInYards = Quantity(Prop(json, "lapLength"))?.Units?.Trim() == "yd",
             Source = HaeSeries.SourceName(json) ?? DefaultSource,
         };
+    }
+
+    /// <summary>
+    /// What names a workout: its type, start and end (whole seconds) and so its id; null (with a problem) when it
+    /// cannot be read or its name maps to no type. The push answer counts with this alone, without the series.
+    /// </summary>
+    public WorkoutHeader? Identify(JsonElement json, string where, List<HealthAutoExportProblem> problems)
+    {
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(new(HealthAutoExportProblemCode.UnreadableWorkout, where, $"a workout is a JSON object, not {json.ValueKind}; skipped"));
+            return null;
+        }
+
+        var name = Text(Prop(json, "name"));
+        var healthKitId = Text(Prop(json, "id"));
+        var startText = Text(Prop(json, "start"));
+        var endText = Text(Prop(json, "end"));
+        if (!HaeDate.TryParse(startText, out var start) || !HaeDate.TryParse(endText, out var end) || end < start)
+        {
+            problems.Add(new(HealthAutoExportProblemCode.UnreadableWorkout, where, $"workout \"{name}\" has no readable start and end (\"{startText}\", \"{endText}\"); skipped")
+            {
+                ActivityName = name,
+                HealthKitId = healthKitId,
+            });
+            return null;
+        }
+
+        // The export writes whole seconds, and the id hashes whole seconds: a pushed workout keeps the exported one's id.
+        start = DateTimeOffset.FromUnixTimeSeconds(start.ToUnixTimeSeconds());
+        end = DateTimeOffset.FromUnixTimeSeconds(end.ToUnixTimeSeconds());
+        if (names.Match(name) is not { } match)
+        {
+            var language = ActivityNameMatcher.GuessLanguage(name);
+            var said = language is null ? "" : $" ({language})";
+            problems.Add(new(HealthAutoExportProblemCode.UnknownActivityName, where, $"workout \"{name}\"{said} at {start:yyyy-MM-dd HH:mm}Z: the name maps to no activity type; not read until the name is mapped")
+            {
+                ActivityName = name,
+                Language = language,
+                HealthKitId = healthKitId,
+                Start = start,
+            });
+            return null;
+        }
+
+        return new WorkoutHeader(name, start, end, match, WorkoutId.Create(match.ActivityType, start, end));
     }
 
     /// <summary>The `location` field first (it is the workout's own), then what the name implies.</summary>
@@ -158,3 +172,6 @@ internal sealed class HaeWorkoutReader(ActivityNameMatcher names, bool readRoute
         return null;
     }
 }
+
+/// <summary>What names a HAE workout: its name as sent, start and end in whole seconds, the type its name maps to, and its id.</summary>
+internal sealed record WorkoutHeader(string? Name, DateTimeOffset Start, DateTimeOffset End, ActivityNameMatch Match, string Id);

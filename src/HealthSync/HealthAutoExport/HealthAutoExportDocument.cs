@@ -74,25 +74,12 @@ public sealed class HealthAutoExportDocument : IWorkoutSource, IDisposable
     {
         _issues.Clear();
         var json = await ReadAllAsync(cancellationToken).ConfigureAwait(false);
-        if (json.Span.Trim(" \t\r\n"u8).IsEmpty)
+        foreach (var (found, where) in Slices(json, Name, cancellationToken))
         {
-            throw new SourceReadException(Name, null, "the document is empty");
-        }
-
-        var scanner = new WorkoutArrayScanner(json);
-        for (var index = 1; ; index++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var next = Next(scanner);
-            if (next is not { } found)
-            {
-                break;
-            }
-
             Workout? workout;
-            using (found.Workout)
+            using (found)
             {
-                workout = _reader.Read(found.Workout.RootElement, $"{Name}, workout {index} (line {found.Line})", _issues);
+                workout = _reader.Read(found.RootElement, where, _issues);
             }
 
             if (workout is not null)
@@ -100,10 +87,56 @@ public sealed class HealthAutoExportDocument : IWorkoutSource, IDisposable
                 yield return workout;
             }
         }
+    }
+
+    /// <summary>
+    /// The ids of a document's workouts and what could not be read, without reading their series or routes: what the
+    /// push endpoint answers with, and its check that the document is one (one pass, no workout built).
+    /// </summary>
+    /// <exception cref="SourceReadException">Not well-formed JSON, or not a Health Auto Export workouts document.</exception>
+    public static HealthAutoExportIdentities Identify(ReadOnlyMemory<byte> json, string name, HealthAutoExportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var reader = new HaeWorkoutReader(new ActivityNameMatcher((options ?? new HealthAutoExportOptions()).ExtraActivityNames), readRoutes: false);
+        var ids = new List<string>();
+        var issues = new List<HealthAutoExportProblem>();
+        foreach (var (found, where) in Slices(json, name, CancellationToken.None))
+        {
+            using (found)
+            {
+                if (reader.Identify(found.RootElement, where, issues) is { } header)
+                {
+                    ids.Add(header.Id);
+                }
+            }
+        }
+
+        return new HealthAutoExportIdentities(ids, issues);
+    }
+
+    /// <summary>Each workout of the document as its own JSON value (to be disposed) with where it is, in order.</summary>
+    private static IEnumerable<(JsonDocument Workout, string Where)> Slices(ReadOnlyMemory<byte> json, string name, CancellationToken cancellationToken)
+    {
+        if (json.Span.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw new SourceReadException(name, null, "the document is empty");
+        }
+
+        var scanner = new WorkoutArrayScanner(json);
+        for (var index = 1; ; index++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Next(scanner, name) is not { } found)
+            {
+                break;
+            }
+
+            yield return (found.Workout, $"{name}, workout {index} (line {found.Line})");
+        }
 
         if (!scanner.SawWorkouts)
         {
-            throw new SourceReadException(Name, null, "no \"data\": {\"workouts\": [...]} array: this is not a Health Auto Export workouts document");
+            throw new SourceReadException(name, null, "no \"data\": {\"workouts\": [...]} array: this is not a Health Auto Export workouts document");
         }
     }
 
@@ -116,7 +149,7 @@ public sealed class HealthAutoExportDocument : IWorkoutSource, IDisposable
         }
     }
 
-    private (JsonDocument Workout, int Line)? Next(WorkoutArrayScanner scanner)
+    private static (JsonDocument Workout, int Line)? Next(WorkoutArrayScanner scanner, string name)
     {
         try
         {
@@ -124,11 +157,11 @@ public sealed class HealthAutoExportDocument : IWorkoutSource, IDisposable
         }
         catch (JsonException ex)
         {
-            throw new SourceReadException(Name, $"line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}", Reason(ex.Message), ex);
+            throw new SourceReadException(name, $"line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}", Reason(ex.Message), ex);
         }
         catch (FormatException ex)
         {
-            throw new SourceReadException(Name, null, ex.Message, ex);
+            throw new SourceReadException(name, null, ex.Message, ex);
         }
     }
 
@@ -164,3 +197,6 @@ public sealed class HealthAutoExportDocument : IWorkoutSource, IDisposable
         }
     }
 }
+
+/// <summary>What <see cref="HealthAutoExportDocument.Identify"/> found: the ids of the workouts it could name, and the problems of the rest.</summary>
+public sealed record HealthAutoExportIdentities(IReadOnlyList<string> Ids, IReadOnlyList<HealthAutoExportProblem> Issues);

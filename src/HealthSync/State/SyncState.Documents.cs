@@ -23,10 +23,11 @@ public sealed partial class SyncState
     /// The state runs WAL with synchronous=NORMAL, whose commits reach the disk only at the next checkpoint: a push
     /// answered 2xx on that basis could be lost to a power cut. This one commit is made with synchronous=FULL.
     /// </remarks>
-    public DocumentAdd AddDocument(string kind, string name, ReadOnlySpan<byte> body, DateTimeOffset now)
+    public DocumentAdd AddDocument(string kind, string name, byte[] body, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(body);
         var sha = Convert.ToHexStringLower(SHA256.HashData(body));
-        var bytes = body.ToArray();
+        var bytes = body; // not copied: a pushed document is megabytes, and the caller is done with it
         lock (gate)
         {
             using (var find = Command("SELECT id FROM documents WHERE sha256 = $h AND size = $n ORDER BY id LIMIT 1", [("$h", sha), ("$n", bytes.LongLength)]))

@@ -68,9 +68,9 @@ public sealed class ServerPushTests
     }
 
     [Theory]
-    [InlineData("{\"data\":{\"workouts\":[", "malformed JSON")]
-    [InlineData("{\"data\":{\"metrics\":[]}}", "data.workouts")]
-    [InlineData("[1,2]", "at the top")]
+    [InlineData("{\"data\":{\"workouts\":[", "not well-formed JSON")]
+    [InlineData("{\"data\":{\"metrics\":[]}}", "not a Health Auto Export workouts document")]
+    [InlineData("[1,2]", "not an object")]
     public async Task Should_answer_400_with_the_reason_and_store_nothing_for_a_bad_document(string body, string reason)
     {
         await using var harness = await ServerHarness.StartAsync(Now);
