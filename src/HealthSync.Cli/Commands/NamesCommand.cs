@@ -30,7 +30,7 @@ internal static class NamesCommand
     {
         var name = new Argument<string>("NAME") { Description = "The workout's name as the phone sends it, e.g. \"Marche nordique\" (accents and case do not matter)" };
         var type = new Argument<string>("TYPE") { Description = "The activity type it means, e.g. Walking (`healthsync names types` lists them)" };
-        var command = new Command("map", "Map a workout name to an activity type: the stored pushes holding it are read again and their workouts synced.") { name, type };
+        var command = new Command("map", "Map a workout name to an activity type: the stored documents holding it are read again by the next sync (or the server) and their workouts synced.") { name, type };
         common.AddStateTo(command);
         command.SetAction(parse =>
         {
@@ -59,7 +59,10 @@ internal static class NamesCommand
             context.Console.MarkupLine($"Mapped [bold]{Markup.Escape(mapped.Name)}[/] to {Markup.Escape(mapped.ActivityType)}.");
             if (mapped.DocumentsToReadAgain > 0)
             {
-                context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"{mapped.DocumentsToReadAgain} stored push(es) held it: [bold]healthsync serve[/] reads them again when it starts, and syncs their workouts."));
+                // Both read waiting documents first: `sync`/`backfill` before their run, the server when it starts.
+                context.Console.MarkupLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{mapped.DocumentsToReadAgain} stored document(s) held it: the next [bold]healthsync sync[/] (or [bold]backfill[/]) or the server reads {mapped.DocumentsToReadAgain} document(s) again, and syncs their workouts."));
             }
 
             context.Console.MarkupLine("A Health Auto Export file given to [bold]sync[/], [bold]backfill[/] or [bold]inspect[/] uses the name from now on.");

@@ -32,7 +32,22 @@ internal static class SourceOpener
         return ActivityNameMappings.ReaderOptions(state, readRoutes);
     }
 
-    private static bool IsHealthAutoExport(string path)
+    /// <summary>A Health Auto Export file's bytes, to be kept in the state as a document and read from there.</summary>
+    /// <exception cref="SourceReadException">The file cannot be read.</exception>
+    public static GivenDocument ReadDocument(string path)
+    {
+        try
+        {
+            return new GivenDocument(Path.GetFileName(path), File.ReadAllBytes(path));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SourceReadException(path, null, $"cannot be opened ({ex.Message})", ex);
+        }
+    }
+
+    /// <summary>Whether <paramref name="path"/> is a Health Auto Export JSON document (rather than the Health app's export).</summary>
+    public static bool IsHealthAutoExport(string path)
     {
         if (!File.Exists(path))
         {

@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace HealthSync.Cli.Commands;
 
-/// <summary>`healthsync sync [EXPORT]` and `healthsync backfill [EXPORT] [--since DATE]`: bind, call <see cref="WorkoutSync"/>, render.</summary>
+/// <summary>`healthsync sync [EXPORT]` and `healthsync backfill [EXPORT] [--since DATE]`: bind, call <see cref="StoredDocuments"/>, render.</summary>
 internal static class SyncCommand
 {
     public static Command Create(CliContext context, SyncMode mode)
@@ -86,11 +86,20 @@ internal static class SyncCommand
         }
 
         Workouts.IWorkoutSource? export = null;
+        GivenDocument? document = null;
         if (args.Path is { } path)
         {
             try
             {
-                export = SourceOpener.Open(path, new ExportReaderOptions { ReadRoutes = true }, stateDir, context.Time);
+                // A Health Auto Export file is kept in the state like a push: its unknown names can be mapped, and it is read again.
+                if (SourceOpener.IsHealthAutoExport(path))
+                {
+                    document = SourceOpener.ReadDocument(path);
+                }
+                else
+                {
+                    export = SourceOpener.Open(path, new ExportReaderOptions { ReadRoutes = true }, stateDir, context.Time);
+                }
             }
             catch (Workouts.SourceReadException ex)
             {
@@ -116,8 +125,9 @@ internal static class SyncCommand
         SyncRunResult result;
         try
         {
-            var sync = new WorkoutSync(context.Time, common.Logger(parse, context));
-            result = await SyncProgressView.RunAsync(context, quiet, title, run.BatchSize, progress => sync.RunAsync(run, progress, cancellationToken)).ConfigureAwait(false);
+            // Stored documents waiting (a name mapped since they were read) are read first, then the run goes as asked.
+            var sync = new StoredDocuments(context.Time, common.Logger(parse, context));
+            result = await SyncProgressView.RunAsync(context, quiet, title, run.BatchSize, progress => sync.RunAsync(run, document, progress, cancellationToken)).ConfigureAwait(false);
         }
         catch (SyncRunRefusedException ex) when (ex.Refusal == SyncRunRefusal.AnotherRunInProgress)
         {

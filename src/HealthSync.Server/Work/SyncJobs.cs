@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Threading.Channels;
-using HealthSync.HealthAutoExport;
 using HealthSync.State;
 using HealthSync.Sync;
 
@@ -198,37 +197,9 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
 
         // Every waiting document is read into the inbox first, then one sync sends them all: a burst of pushes costs
         // one listing per batch, not one run (and one listing) per document, and a new workout never waits behind it.
-        var read = 0;
-        using (var state = SyncState.Open(options.StateDirectory, options.Time))
-        {
-            while (!stoppingToken.IsCancellationRequested && state.WaitingDocuments(1) is [var document])
-            {
-                InboxIntake intake;
-                using (var body = state.OpenDocument(document.Id))
-                {
-                    var source = parser(body, document.Name, ActivityNameMappings.ReaderOptions(state));
-                    intake = await new WorkoutSync(options.Time).ReadAsync(Run(source, SyncMode.New, intervals), _abort.Token).ConfigureAwait(false);
-                    if (source is HealthAutoExportDocument reader && !_abort.IsCancellationRequested)
-                    {
-                        // Workouts with a name no table knows were not read: listed for the user to map, then read again.
-                        ActivityNameMappings.RecordUnknown(state, document.Id, reader.Issues, options.Time.GetUtcNow());
-                    }
-
-                    (source as IDisposable)?.Dispose();
-                }
-
-                if (_abort.IsCancellationRequested)
-                {
-                    break; // cut by shutdown: read again at the next start
-                }
-
-                // In the inbox now: the document itself need not be read again, whatever the sync below does.
-                state.MarkDocumentProcessed(document.Id, $"{intake.Read} workout(s) read, {intake.Added} new", options.Time.GetUtcNow());
-                read++;
-            }
-        }
-
-        if (read > 0 && !_abort.IsCancellationRequested)
+        // A stop lets the document in flight finish (the abort cuts it, and it is read again at the next start).
+        var read = await new StoredDocuments(options.Time).ReadWaitingAsync(Run(null, SyncMode.New, intervals), parser, _abort.Token, stoppingToken).ConfigureAwait(false);
+        if (read.Documents > 0 && !_abort.IsCancellationRequested)
         {
             var result = await SyncAsync(Title(request.Kind), null, intervals).ConfigureAwait(false);
             Finish(new JobResult(Title(request.Kind), Summarize(result), options.Time.GetUtcNow()));

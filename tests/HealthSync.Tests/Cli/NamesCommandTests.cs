@@ -34,7 +34,7 @@ public sealed class NamesCommandTests
         var mapped = await CliRunner.RunAsync("names", "map", "marche NORDIQUE", "walking", "--state-dir", stateDir);
         Assert.Equal(0, mapped.ExitCode);
         Assert.Contains("Mapped marche NORDIQUE to Walking", mapped.Console, StringComparison.Ordinal);
-        Assert.Contains("1 stored push(es) held it", mapped.Console, StringComparison.Ordinal);
+        Assert.Contains("1 stored document(s) held it: the next healthsync sync (or backfill) or the server reads 1 document(s) again", mapped.Console, StringComparison.Ordinal);
         using (var state = SyncState.Open(stateDir, TimeProvider.System))
         {
             Assert.Equal(documentId, Assert.Single(state.WaitingDocuments(10)).Id);
