@@ -160,6 +160,12 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
 
     private async Task RunAsync(JobRequest request, CancellationToken stoppingToken)
     {
+        if (request.Kind == JobKind.Preview)
+        {
+            await PreviewAsync(request.File!).ConfigureAwait(false); // a dry run: no account needed
+            return;
+        }
+
         var intervals = account.Resolve();
         if (intervals is null)
         {
@@ -332,6 +338,7 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         JobKind.SyncNow => "Sync now",
         JobKind.Backfill => "Backfill",
         JobKind.BackfillInbox => "Re-send",
+        JobKind.Preview => "Backfill preview",
         _ => "Syncing pushed workouts",
     };
 
@@ -356,6 +363,7 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         SyncNow,
         Backfill,
         BackfillInbox,
+        Preview,
     }
 
     private sealed record JobRequest(JobKind Kind, string? File = null, DateOnly? Since = null);
