@@ -147,7 +147,7 @@ internal static class BackfillPage
         var would = outcome.Count(OutcomeKind.WouldUpload);
         var more = outcome.Workouts > outcome.Rows.Count ? string.Create(CultureInfo.InvariantCulture, $"<p class=\"note\">The first {outcome.Rows.Count} of {outcome.Workouts} workouts.</p>") : string.Empty;
         return Page(context, "Backfill preview", $"""
-            <p id="preview-result">{E(Uploads.DisplayName(path))}: {outcome.Workouts} workouts, <strong>{would} would be uploaded</strong>. Nothing has been sent yet.</p>
+            <p id="preview-result">{E(Uploads.DisplayName(path))}: {outcome.Workouts} workout{(outcome.Workouts == 1 ? "" : "s")}, <strong>{would} would be uploaded</strong>. Nothing has been sent yet.</p>
             {Notice(outcome.Note, error: true)}
             {StartForm(context, Path.GetFileName(path))}
             <table><thead><tr><th>Started</th><th>Workout</th><th>Would</th><th>Why</th></tr></thead><tbody>{rows}</tbody></table>{more}
