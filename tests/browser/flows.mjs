@@ -1,12 +1,12 @@
 // Drives the HealthSync web app in Debian's Chromium, as a person on a phone would, and prints one JSON object of
 // what it saw. The xunit test (tests/HealthSync.Tests/Server/BrowserTests.cs) starts the real server and the
 // stand-in, prepares the state, runs this, and asserts on the JSON; screenshots go to the folder given.
-//   node flows.mjs BASE_URL SETUP_CODE PASSWORD SCREENSHOT_DIR
+//   node flows.mjs BASE_URL SETUP_CODE PASSWORD SCREENSHOT_DIR EXPORT_ZIP
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const [base, code, password, shots] = process.argv.slice(2);
+const [base, code, password, shots, exportZip] = process.argv.slice(2);
 mkdirSync(shots, { recursive: true });
 const seen = {};
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
@@ -57,6 +57,18 @@ try {
   seen.historyText = await page.textContent('main');
   seen.activityLinks = await page.$$eval('a[href^="https://intervals.icu/activities/"]', links => links.map(a => a.href));
   await shot('6-history');
+
+  // Backfill: upload an export; the preview is a worker job whose page follows it live and reloads itself once the
+  // dry run is done. A locator wait again (the CSP forbids waitForFunction), on the result that only a finished
+  // preview shows. Not started: the history above must stay as it is.
+  await page.click('nav >> text=Backfill');
+  await page.setInputFiles('input[name=file]', exportZip);
+  await page.click('button:has-text("Upload and preview")');
+  await page.waitForURL('**/backfill/preview?file=*');
+  await page.locator('#preview-result').waitFor({ timeout: 60000 });
+  seen.previewText = await page.textContent('main');
+  seen.previewRows = await page.$$eval('tbody tr', rows => rows.map(r => r.textContent));
+  await shot('7-backfill-preview');
 } finally {
   await browser.close();
 }

@@ -18,13 +18,15 @@ internal static class Assets
         @media (max-width:600px){dl{grid-template-columns:1fr}thead{display:none}td{display:block;border:none;padding:.1rem}tr{display:block;border-bottom:1px solid #8884;padding:.4rem 0}}
         """;
 
-    // Live progress on the status page (server-sent events), and copy buttons on the phone setup page.
+    // Live progress on the status and backfill preview pages (server-sent events; the preview's stream says "ready"
+    // when its result is there, and the page reloads to show it), and copy buttons on the phone setup page.
     private const string Script = """
         (function(){
           var job=document.getElementById('job');
           if(job&&window.EventSource){
             var bar=document.getElementById('job-bar'),last=document.getElementById('last');
-            var events=new EventSource('/events');
+            var events=new EventSource(job.getAttribute('data-events')||'/events');
+            events.addEventListener('ready',function(){events.close();location.reload()});
             events.onmessage=function(e){var s=JSON.parse(e.data);job.textContent=s.line;
               if(bar){if(s.total>0){bar.max=s.total;bar.value=s.done;bar.hidden=false}else{bar.hidden=true}}
               if(last&&s.last){last.textContent=s.last}};

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using HealthSync.AppleHealth;
+using System.Text.Json;
 using HealthSync.Server.Work;
 using HealthSync.Sync;
 using HealthSync.Workouts;
@@ -20,7 +20,8 @@ internal static class BackfillPage
     {
         pages.MapGet("/backfill", Render);
         pages.MapPost("/backfill/upload", UploadAsync);
-        pages.MapGet("/backfill/preview", PreviewAsync);
+        pages.MapGet("/backfill/preview", Preview);
+        pages.MapGet("/backfill/preview/events", PreviewEventsAsync);
         pages.MapPost("/backfill/start", async (HttpContext context, ServerOptions options, SyncJobs jobs) =>
         {
             var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
@@ -29,16 +30,18 @@ internal static class BackfillPage
                 return Results.Redirect("/backfill");
             }
 
+            jobs.Previews.For(Path.GetFileName(path))?.Cancel(); // the user chose: a dry run of the same file would only delay it
             jobs.Backfill(path);
             return Results.Redirect("/?started=1");
         }).Guarded();
     }
 
-    private static IResult Render(HttpContext context, ServerStateHandle handle) => Page(context, "Backfill older workouts", $"""
+    private static IResult Render(HttpContext context, ServerStateHandle handle, SyncJobs jobs) => Page(context, "Backfill older workouts", $"""
         <p>Workouts that ended before sync was turned on come in with a backfill. Upload the Health app's export
         (<code>export.zip</code>: Health → your picture → Export All Health Data) or a Health Auto Export JSON file.
         You see what would be uploaded, and why, before anything is sent.</p>
         {(handle.State.GetSetting(SyncJobs.BackfillFileKey) is { Length: > 0 } running ? Notice($"A backfill of {Uploads.DisplayName(running)} is under way: see Status.") : string.Empty)}
+        {(jobs.Previews.Current is { } last && File.Exists(last.File) ? $"<p><a href=\"/backfill/preview?file={E(Uri.EscapeDataString(last.Name))}\">The preview of {E(Uploads.DisplayName(last.File))}</a></p>" : string.Empty)}
         <form method="post" action="/backfill/upload" enctype="multipart/form-data">
           <input type="hidden" name="{E(Tokens(context).FormFieldName)}" value="{E(Tokens(context).RequestToken)}">
           <label>File<input type="file" name="file" accept=".zip,.xml,.json" required></label>
@@ -50,7 +53,7 @@ internal static class BackfillPage
 
     /// <summary>Streams the multipart body to a file: the antiforgery field must come first (the form puts it there), then the file.</summary>
     /// <remarks>ReadFormAsync would buffer a 4 GB file under its own limits; this reads it section by section in 80 KB chunks.</remarks>
-    private static async Task<IResult> UploadAsync(HttpContext context, ServerOptions options, IAntiforgery antiforgery)
+    private static async Task<IResult> UploadAsync(HttpContext context, ServerOptions options, IAntiforgery antiforgery, SyncJobs jobs)
     {
         var boundary = MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type) ? HeaderUtilities.RemoveQuotes(type.Boundary).Value : null;
         if (string.IsNullOrEmpty(boundary))
@@ -88,6 +91,7 @@ internal static class BackfillPage
                     await section.Body.CopyToAsync(file, 81920, context.RequestAborted).ConfigureAwait(false);
                 }
 
+                jobs.PreviewBackfill(path); // a worker job: this answer comes at once, the preview page follows its progress
                 return Results.Redirect("/backfill/preview?file=" + Uri.EscapeDataString(Path.GetFileName(path)));
             }
         }
@@ -95,50 +99,94 @@ internal static class BackfillPage
         return Results.BadRequest("the form held no file");
     }
 
-    /// <summary>A dry run of the backfill over the file: what would be uploaded and why, nothing changed.</summary>
-    private static async Task<IResult> PreviewAsync(HttpContext context, ServerOptions options, ServerAccount account, ServerStateHandle handle, string? file)
+    /// <summary>The preview of an upload: its progress while the worker runs the dry run, then what would be uploaded and why.</summary>
+    /// <remarks>The result is kept in memory, so a reload shows it without a second run; after a restart the page queues it again.</remarks>
+    private static IResult Preview(HttpContext context, ServerOptions options, SyncJobs jobs, string? file)
     {
+        var preview = jobs.Previews.For(file);
+        if (preview?.Outcome is { Unreadable: { } reason })
+        {
+            return Page(context, "Backfill preview", Notice("This file cannot be read: " + reason, error: true) + "<p><a href=\"/backfill\">Upload another</a></p>", status: StatusCodes.Status400BadRequest);
+        }
+
         if (Uploads.Find(options.StateDirectory, file) is not { } path)
         {
             return Results.Redirect("/backfill");
         }
 
-        SyncRunResult result;
-        try
+        if (preview is null || preview.Cancelled)
         {
-            using var source = Uploads.Open(path, options.Parser, ActivityNameMappings.ReaderOptions(handle.State));
-            var run = new SyncRun
-            {
-                StateDirectory = options.StateDirectory,
-                Mode = SyncMode.Backfill,
-                Source = source.Source,
-                DryRun = true,
-                Account = account.Resolve(),
-                MachineZone = options.MachineZone,
-            };
-            result = await new WorkoutSync(options.Time).RunAsync(run, null, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (ExportReadException ex)
-        {
-            File.Delete(path);
-            return Page(context, "Backfill preview", Notice("This file cannot be read: " + ex.Message, error: true) + "<p><a href=\"/backfill\">Upload another</a></p>", status: StatusCodes.Status400BadRequest);
+            preview = jobs.PreviewBackfill(path); // lost with a restart, or cut short by a backfill: run it again
         }
 
-        var zone = result.Settings.TimeZone;
-        var items = result.Report.Items;
-        var rows = new StringBuilder();
-        foreach (var item in items.Take(PreviewRows))
-        {
-            rows.Append($"<tr class=\"{E(item.Kind.Code())}\"><td>{E(When(item.Workout.Start, zone))}</td><td>{E(SportCategories.ShortName(item.Workout.ActivityType))}</td><td>{E(Word(item.Kind))}</td><td>{E(item.Reason)}</td></tr>");
-        }
+        return preview.Outcome is { } outcome ? Result(context, path, outcome) : Progress(context, path, jobs.Current);
+    }
 
-        var would = items.Count(i => i.Kind == OutcomeKind.WouldUpload);
-        var more = items.Count > PreviewRows ? string.Create(CultureInfo.InvariantCulture, $"<p class=\"note\">The first {PreviewRows} of {items.Count} workouts.</p>") : string.Empty;
+    private static IResult Progress(HttpContext context, string path, JobStatus? job)
+    {
+        var name = Path.GetFileName(path);
+        var bar = job is { Total: > 0 } j ? $"<progress id=\"job-bar\" max=\"{j.Total}\" value=\"{j.Done}\"></progress>" : "<progress id=\"job-bar\" hidden></progress>";
+        // With script the line follows the job live and the page reloads once the result is ready; without, it reloads itself.
         return Page(context, "Backfill preview", $"""
-            <p>{E(Uploads.DisplayName(path))}: {items.Count} workouts, <strong>{would} would be uploaded</strong>. Nothing has been sent yet.</p>
-            {Form(context, "/backfill/start", $"<input type=\"hidden\" name=\"file\" value=\"{E(Path.GetFileName(path))}\"><button>Start backfill</button>")}
+            <noscript><meta http-equiv="refresh" content="5"></noscript>
+            <p id="preview-progress">{E(Uploads.DisplayName(path))}: a dry run is reading it, to show what would be uploaded and why. Nothing is sent.</p>
+            <dl><dt>Running</dt><dd><span id="job" data-events="/backfill/preview/events?file={E(Uri.EscapeDataString(name))}">{E(JobLine(job))}</span>{bar}</dd></dl>
+            <p class="note">The result shows here when the dry run is done. You can start the backfill without waiting for it.</p>
+            {StartForm(context, name)}
+            """);
+    }
+
+    private static IResult Result(HttpContext context, string path, PreviewOutcome outcome)
+    {
+        var rows = new StringBuilder();
+        foreach (var row in outcome.Rows)
+        {
+            rows.Append($"<tr class=\"{E(row.Kind.Code())}\"><td>{E(When(row.Start, outcome.Zone))}</td><td>{E(SportCategories.ShortName(row.ActivityType))}</td><td>{E(Word(row.Kind))}</td><td>{E(row.Reason)}</td></tr>");
+        }
+
+        var would = outcome.Count(OutcomeKind.WouldUpload);
+        var more = outcome.Workouts > outcome.Rows.Count ? string.Create(CultureInfo.InvariantCulture, $"<p class=\"note\">The first {outcome.Rows.Count} of {outcome.Workouts} workouts.</p>") : string.Empty;
+        return Page(context, "Backfill preview", $"""
+            <p id="preview-result">{E(Uploads.DisplayName(path))}: {outcome.Workouts} workout{(outcome.Workouts == 1 ? "" : "s")}, <strong>{would} would be uploaded</strong>. Nothing has been sent yet.</p>
+            {Notice(outcome.Note, error: true)}
+            {StartForm(context, Path.GetFileName(path))}
             <table><thead><tr><th>Started</th><th>Workout</th><th>Would</th><th>Why</th></tr></thead><tbody>{rows}</tbody></table>{more}
             """);
+    }
+
+    private static string StartForm(HttpContext context, string name) =>
+        Form(context, "/backfill/start", $"<input type=\"hidden\" name=\"file\" value=\"{E(name)}\"><button>Start backfill</button>");
+
+    /// <summary>Server-sent events for the preview page: the job line at each change, then "ready" once the result is there.</summary>
+    private static async Task PreviewEventsAsync(HttpContext context, SyncJobs jobs, ServerOptions options, string? file)
+    {
+        context.Response.ContentType = "text/event-stream";
+        var abort = context.RequestAborted;
+        while (!abort.IsCancellationRequested)
+        {
+            var changed = jobs.Changed;
+            if (jobs.Previews.For(file) is not { Outcome: null, Cancelled: false })
+            {
+                // Done, replaced or cut short: the page reloads and shows what there is.
+                await context.Response.WriteAsync("event: ready\ndata: {}\n\n", abort).ConfigureAwait(false);
+                await context.Response.Body.FlushAsync(abort).ConfigureAwait(false);
+                return;
+            }
+
+            var job = jobs.Current;
+            var message = JsonSerializer.Serialize(new LiveStatus(JobLine(job), job?.Done ?? 0, job?.Total ?? 0, null), StatusJson.Default.LiveStatus);
+            await context.Response.WriteAsync($"data: {message}\n\n", abort).ConfigureAwait(false);
+            await context.Response.Body.FlushAsync(abort).ConfigureAwait(false);
+            try
+            {
+                // Woken by every change of the worker (the preview's end included); the 30 s tick keeps proxies from closing it.
+                await Task.WhenAny(changed, Task.Delay(TimeSpan.FromSeconds(30), options.Time, abort)).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
     }
 
     private static string Word(OutcomeKind kind) => kind switch

@@ -159,6 +159,12 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
 
     private async Task RunAsync(JobRequest request, CancellationToken stoppingToken)
     {
+        if (request.Kind == JobKind.Preview)
+        {
+            await PreviewAsync(request.File!).ConfigureAwait(false); // a dry run: no account needed
+            return;
+        }
+
         var intervals = account.Resolve();
         if (intervals is null)
         {
@@ -303,6 +309,7 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         JobKind.SyncNow => "Sync now",
         JobKind.Backfill => "Backfill",
         JobKind.BackfillInbox => "Re-send",
+        JobKind.Preview => "Backfill preview",
         _ => "Syncing pushed workouts",
     };
 
@@ -327,6 +334,7 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         SyncNow,
         Backfill,
         BackfillInbox,
+        Preview,
     }
 
     private sealed record JobRequest(JobKind Kind, string? File = null, DateOnly? Since = null);

@@ -14,7 +14,7 @@ public sealed class BrowserTests
 
     [Fact]
     [Trait("Category", "Slow")]
-    public async Task First_start_phone_setup_settings_history_with_a_failure_and_sync_now()
+    public async Task First_start_phone_setup_settings_history_with_a_failure_sync_now_and_a_backfill_preview()
     {
         Assert.True(File.Exists("/usr/bin/chromium"), "Chromium is missing: apt-get install -y chromium (.ci/run does it)");
         var harness = await ServerHarness.StartAsync(Now, configure: o => (o.WebPassword, o.PushToken) = (null, null));
@@ -30,13 +30,15 @@ public sealed class BrowserTests
                 reason = Assert.Single(state.History("failed", 10)).Reason!;
             }
 
+            // An export with a walk from before sync was turned on, for the backfill preview.
+            var export = new ExportBuilder().Add(HealthSync.Tests.Sync.SyncHarness.Workout("Walking", new DateTimeOffset(2025, 5, 20, 8, 0, 0, TimeSpan.FromHours(2)), 40)).WriteZip(harness.Dir.File("export.zip"));
             var code = System.Web.HttpUtility.ParseQueryString(harness.Server.SignInAddress.Query)["code"]!;
             var screenshots = Path.Combine(RepoPaths.Root, "TestResults", "screenshots");
             var browser = Path.Combine(RepoPaths.Root, "tests", "browser");
             // Off the test thread: the server answers the browser from this process while node runs.
             var (exit, stdout, stderr) = await Task.Run(() => ChildProcess.Run(
                 "node",
-                ["flows.mjs", harness.Server.BaseAddress.ToString(), code, "a phone password", screenshots],
+                ["flows.mjs", harness.Server.BaseAddress.ToString(), code, "a phone password", screenshots, export],
                 workingDirectory: browser,
                 timeout: TimeSpan.FromMinutes(2)));
             Assert.True(exit == 0, $"the browser flow failed (exit {exit}): {stderr}{stdout}");
@@ -53,7 +55,9 @@ public sealed class BrowserTests
             Assert.Contains("1 uploaded", seen.GetProperty("last").GetString(), StringComparison.Ordinal);
             var activity = harness.StandIn.Activities.All.Single()["id"]!.ToString();
             Assert.Contains($"https://intervals.icu/activities/{activity}", seen.GetProperty("activityLinks").EnumerateArray().Select(a => a.GetString()));
-            foreach (var name in new[] { "1-first-start", "2-phone-setup", "3-settings", "4-history-failed", "5-status-after-sync-now", "6-history" })
+            Assert.Contains("export.zip: 1 workout, 1 would be uploaded", seen.GetProperty("previewText").GetString(), StringComparison.Ordinal);
+            Assert.Contains("Walking", Assert.Single(seen.GetProperty("previewRows").EnumerateArray()).GetString(), StringComparison.Ordinal);
+            foreach (var name in new[] { "1-first-start", "2-phone-setup", "3-settings", "4-history-failed", "5-status-after-sync-now", "6-history", "7-backfill-preview" })
             {
                 Assert.True(new FileInfo(Path.Combine(screenshots, name + ".png")).Length > 1000, name);
             }

@@ -23,6 +23,7 @@ public sealed class ServerBackfillTests
         var stored = Assert.Single(Directory.GetFiles(Uploads.Folder(harness.StateDir)));
         Assert.Equal(new FileInfo(zip).Length, new FileInfo(stored).Length);
 
+        await harness.Server.Jobs.WhenIdle(); // the preview is a worker job (ServerPreviewTests follow it while it runs)
         var preview = await browser.GetStringAsync(uploaded.Headers.Location!.OriginalString);
         Assert.Contains("2 workouts, <strong>1 would be uploaded</strong>", preview, StringComparison.Ordinal);
         Assert.Contains("Walking", preview, StringComparison.Ordinal);
