@@ -87,6 +87,10 @@ public sealed class HealthSyncServer : IAsyncDisposable
         builder.Services.AddSingleton<SyncJobs>();
         builder.Services.AddHostedService(s => s.GetRequiredService<SyncJobs>());
         builder.Services.AddHostedService<IdleMemory>();
+        if (options.WarmUp)
+        {
+            builder.Services.AddHostedService<WarmUp>();
+        }
 
         // Sessions survive a restart: the cookie keys live in the state folder, beside the other secrets.
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.StateDirectory, "web-keys")));

@@ -49,6 +49,9 @@ public sealed class ServerOptions
     /// <summary>Adjusts the Intervals.icu client options of each run (tests: rates). Default none.</summary>
     public Action<IntervalsOptions>? ConfigureAccount { get; set; }
 
+    /// <summary>Run a push's code once at start (<see cref="Work.WarmUp"/>) so the first push is answered as fast as the next. Default on; tests turn it off.</summary>
+    public bool WarmUp { get; set; } = true;
+
     /// <summary>Write ASP.NET Core's warnings and the server's own events to the console. Default off (tests).</summary>
     public bool ConsoleLog { get; set; }
 }

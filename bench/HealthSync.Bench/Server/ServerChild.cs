@@ -19,7 +19,7 @@ internal sealed class ServerChild : IAsyncDisposable
         _process = process;
         BaseAddress = baseAddress;
         _ = process.StandardOutput.ReadToEndAsync();
-        _stderr = Task.Run(async () => { var all = new System.Text.StringBuilder(); while (await process.StandardError.ReadLineAsync() is { } l) { if (l.StartsWith("TIMING", StringComparison.Ordinal)) Console.WriteLine(l); all.AppendLine(l); } return all.ToString(); });
+        _stderr = process.StandardError.ReadToEndAsync();
     }
 
     public Uri BaseAddress { get; }

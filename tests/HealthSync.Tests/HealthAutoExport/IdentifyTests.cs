@@ -23,7 +23,7 @@ public sealed class IdentifyTests
     {
         var (workouts, issues) = await ReadAsync(json);
 
-        var identities = HealthAutoExportDocument.Identify(Encoding.UTF8.GetBytes(json), "document.json");
+        var identities = HealthAutoExportDocument.Identify(Encoding.UTF8.GetBytes(json), "push.json"); // the name ReadAsync gives
 
         Assert.Equal(workouts.Select(w => w.Id), identities.Ids);
         // The full read also lists what it left out of a workout it read (PartlyRead); the ids' look never opens the series.
@@ -50,7 +50,7 @@ public sealed class IdentifyTests
     [InlineData("[1, 2]", "not an object")]
     [InlineData("{\"data\": {\"metrics\": []}}", "not a Health Auto Export workouts document")]
     [InlineData("{\"data\": {\"workouts\": [{\"name\": \"Yoga\" \"start\": 1}]}}", "not well-formed JSON")]
-    [InlineData("{\"data\": {\"workouts\": []}} trailing", "more after the end")]
+    [InlineData("{\"data\": {\"workouts\": []}} trailing", "not well-formed JSON")]
     public void Should_Refuse_What_A_Full_Read_Refuses(string json, string expected)
     {
         var error = Assert.Throws<SourceReadException>(() => HealthAutoExportDocument.Identify(Encoding.UTF8.GetBytes(json), "document.json"));

@@ -55,6 +55,7 @@ internal sealed partial class ServerHarness : IAsyncDisposable
             Parser = TestPushSource.Parse,
             PushToken = PushToken,
             WebPassword = Password,
+            WarmUp = false, // its own test; here it would only spend CPU at each start
             PasswordIterations = 1_000, // the production count costs ~0.5 s a sign-in on this machine
             // The fake clock never refills a rate limiter: a burst these tests never spend.
             ConfigureAccount = o => (o.RequestsPerSecond, o.Burst) = (100, 100),
