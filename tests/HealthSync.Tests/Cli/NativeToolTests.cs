@@ -1,5 +1,11 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using HealthSync.Cli.Commands;
 using HealthSync.Tests.Support;
 using HealthSync.Tests.Sync;
 using IntervalsStandIn;
@@ -9,10 +15,10 @@ namespace HealthSync.Tests.Cli;
 /// <summary>
 /// The tool as shipped: `healthsync` published as a native (Native AOT) executable, run as a process. It must do
 /// exactly what the JIT-compiled build does: trimming or ahead-of-time compilation may not drop a code path
-/// (reflection-bound JSON, SQLite's native library, HTTP).
+/// (reflection-bound JSON, SQLite's native library, HTTP). Its `serve` starts the server published beside it.
 /// </summary>
 [Trait("Category", "Slow")] // publishes the CLI natively (about a minute)
-public sealed class NativeToolTests(NativeToolTests.NativeBuild native) : IClassFixture<NativeToolTests.NativeBuild>
+public sealed partial class NativeToolTests(NativeToolTests.NativeBuild native) : IClassFixture<NativeToolTests.NativeBuild>
 {
     public static TheoryData<string> Exports => new()
     {
@@ -85,6 +91,83 @@ public sealed class NativeToolTests(NativeToolTests.NativeBuild native) : IClass
         Assert.All(listed.RootElement.EnumerateArray(), e => Assert.Equal("uploaded", e.GetProperty("status").GetString()));
         Assert.DoesNotContain(SyncHarness.ApiKey, backfill.Out + backfill.Error + history.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Serve_Should_Start_The_Server_Published_Beside_It_And_Stop_On_Sigterm()
+    {
+        // The publish folder is what the tool packages carry: the server must be in it, and found there, not through
+        // HEALTHSYNC_SERVER or the source tree.
+        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(native.Executable)!, "HealthSync.Server.dll")), "HealthSync.Server.dll is not published beside the tool");
+        using var dir = new TempDirectory();
+        var start = new ProcessStartInfo(native.Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "serve", "--urls", "http://127.0.0.1:0", "--state-dir", dir.File("state") })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var variable in new[] { ServeCommand.ServerPathVariable, "HEALTHSYNC_HOME", "HEALTHSYNC_URLS", "HEALTHSYNC_WEB_PASSWORD", "HEALTHSYNC_PUSH_TOKEN" })
+        {
+            start.Environment.Remove(variable);
+        }
+
+        var output = new StringBuilder();
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Collect(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (output)
+            {
+                output.AppendLine(line);
+            }
+
+            if (ListeningLine().Match(line) is { Success: true } match)
+            {
+                listening.TrySetResult(new Uri(match.Groups[1].Value));
+            }
+        }
+
+        using var serve = new Process { StartInfo = start };
+        serve.OutputDataReceived += (_, e) => Collect(e.Data);
+        serve.ErrorDataReceived += (_, e) => Collect(e.Data);
+        Assert.True(serve.Start());
+        serve.BeginOutputReadLine();
+        serve.BeginErrorReadLine();
+        try
+        {
+            var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            using var client = new HttpClient { BaseAddress = address };
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+
+            // SIGTERM, as systemd stops it: the tool forwards it to the server, which stops cleanly, and so does the tool.
+            using (var kill = Process.Start("kill", ["-TERM", serve.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            await serve.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.True(serve.ExitCode == 0, $"serve exited with {serve.ExitCode}:\n{output}");
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"serve did not listen or stop in time:\n{output}");
+        }
+        finally
+        {
+            if (!serve.HasExited)
+            {
+                serve.Kill(entireProcessTree: true);
+            }
+        }
+
+        Assert.Contains("Sign in at http://127.0.0.1:", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("listening on (http://127\\.0\\.0\\.1:\\d+/)")]
+    private static partial Regex ListeningLine();
 
     /// <summary>Publishes the CLI once for this test class, natively for this machine, into a folder of its own.</summary>
     public sealed class NativeBuild : IDisposable
