@@ -219,14 +219,19 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         string summary;
         try
         {
-            HealthSync.HealthAutoExport.HealthAutoExportOptions readerOptions;
-            using (var state = SyncState.Open(options.StateDirectory, options.Time))
+            if (Uploads.IsHealthAutoExport(file))
             {
-                readerOptions = ActivityNameMappings.ReaderOptions(state);
+                // Kept as a stored document, as a file given to the command line is: a workout whose name no table
+                // knows goes to the Names page, and mapping the name reads the document again.
+                var document = new GivenDocument(Uploads.DisplayName(file), await File.ReadAllBytesAsync(file, _abort.Token).ConfigureAwait(false));
+                result = await SyncAsync(title, null, intervals, SyncMode.Backfill, document: document).ConfigureAwait(false);
+            }
+            else
+            {
+                using var source = Uploads.Open(file, options.Parser, new HealthSync.HealthAutoExport.HealthAutoExportOptions());
+                result = await SyncAsync(title, source.Source, intervals, SyncMode.Backfill).ConfigureAwait(false);
             }
 
-            using var source = Uploads.Open(file, options.Parser, readerOptions);
-            result = await SyncAsync(title, source.Source, intervals, SyncMode.Backfill).ConfigureAwait(false);
             summary = Summarize(result);
         }
         catch (HealthSync.AppleHealth.ExportReadException ex)
@@ -245,7 +250,7 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         Finish(new JobResult(title, summary, options.Time.GetUtcNow()));
     }
 
-    private async Task<SyncRunResult> SyncAsync(string title, HealthSync.Workouts.IWorkoutSource? source, HealthSync.Intervals.IntervalsOptions intervals, SyncMode mode = SyncMode.New, DateOnly? since = null)
+    private async Task<SyncRunResult> SyncAsync(string title, HealthSync.Workouts.IWorkoutSource? source, HealthSync.Intervals.IntervalsOptions intervals, SyncMode mode = SyncMode.New, DateOnly? since = null, GivenDocument? document = null)
     {
         var started = options.Time.GetUtcNow();
         Current = new JobStatus(title, SyncPhase.Reading, 0, 0, started, null);
@@ -253,8 +258,10 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         var run = Run(source, mode, intervals) with { Since = since };
         try
         {
-            var sync = new WorkoutSync(options.Time);
-            return await sync.RunAsync(run, new StatusProgress(this, title, started), _abort.Token).ConfigureAwait(false);
+            var progress = new StatusProgress(this, title, started);
+            return document is null
+                ? await new WorkoutSync(options.Time).RunAsync(run, progress, _abort.Token).ConfigureAwait(false)
+                : await new StoredDocuments(options.Time).RunAsync(run, document, progress, _abort.Token).ConfigureAwait(false);
         }
         finally
         {

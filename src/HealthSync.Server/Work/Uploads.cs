@@ -34,11 +34,14 @@ internal static class Uploads
     /// <summary>The name the browser gave (without the random id).</summary>
     public static string DisplayName(string path) => Path.GetFileName(path) is { Length: > 33 } name && name[32] == '-' ? name[33..] : Path.GetFileName(path);
 
+    /// <summary>Whether the upload is a Health Auto Export JSON document (by its name), not the Health app's export.</summary>
+    public static bool IsHealthAutoExport(string path) => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>A Health Auto Export JSON file through the parser, anything else as the Health app's export.</summary>
     /// <exception cref="ExportReadException">Not an export the reader knows.</exception>
     public static DisposableSource Open(string path, Func<Stream, string, HealthAutoExportOptions, IWorkoutSource>? parser, HealthAutoExportOptions readerOptions)
     {
-        if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        if (IsHealthAutoExport(path))
         {
             if (parser is null)
             {

@@ -110,15 +110,15 @@ internal sealed partial class ServerHarness : IAsyncDisposable
     }
 
     /// <summary>Uploads an export from the backfill page as a browser does (multipart, with the form's token); returns the answer (a redirect to the preview).</summary>
-    public static async Task<HttpResponseMessage> UploadExportAsync(HttpClient browser, string zip)
+    public static async Task<HttpResponseMessage> UploadExportAsync(HttpClient browser, string zip, string name = "export.zip")
     {
         var page = await browser.GetStringAsync("/backfill");
         var token = AntiforgeryField().Match(page);
         Assert.True(token.Success, "the backfill page has no antiforgery field");
         using var form = new MultipartFormDataContent { { new StringContent(WebUtility.HtmlDecode(token.Groups[2].Value)), token.Groups[1].Value } };
         var file = new StreamContent(File.OpenRead(zip));
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-        form.Add(file, "file", "export.zip");
+        file.Headers.ContentType = new MediaTypeHeaderValue(name.EndsWith(".json", StringComparison.Ordinal) ? "application/json" : "application/zip");
+        form.Add(file, "file", name);
         return await browser.PostAsync("/backfill/upload", form);
     }
 

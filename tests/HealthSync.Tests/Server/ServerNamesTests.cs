@@ -47,6 +47,28 @@ public sealed class ServerNamesTests
     }
 
     [Fact]
+    public async Task Should_List_The_Unknown_Names_Of_A_File_Backfilled_From_The_Browser()
+    {
+        await using var harness = await ServerHarness.StartAsync(Now);
+        var json = harness.Dir.File("older.json");
+        await File.WriteAllTextAsync(json, HaeFixtures.Document(
+            HaeFixtures.Workout("Marche afghane", "2026-04-20 08:00:00 +0200", "2026-04-20 09:00:00 +0200"),
+            HaeFixtures.Workout("Outdoor Walk", "2026-04-21 08:00:00 +0200", "2026-04-21 08:40:00 +0200")));
+        using var browser = await harness.SignedInBrowserAsync();
+        var uploaded = await ServerHarness.UploadExportAsync(browser, json, "older.json");
+        await harness.Server.Jobs.WhenIdle();
+        var preview = await browser.GetStringAsync(uploaded.Headers.Location!.OriginalString);
+
+        await browser.PostAsync("/backfill/start", ServerHarness.Form(preview, ("file", Path.GetFileName(Assert.Single(Directory.GetFiles(HealthSync.Server.Work.Uploads.Folder(harness.StateDir)))))));
+        await harness.Server.Jobs.WhenIdle();
+
+        Assert.Equal("Walk", Assert.Single(harness.StandIn.Activities.All)["type"]!.ToString()); // the walk; the unknown name never as Other
+        Assert.Contains("<td>Marche afghane</td><td>French</td><td>1</td>", await browser.GetStringAsync("/names"), StringComparison.Ordinal);
+        using var state = harness.OpenState();
+        Assert.Contains(state.UnknownActivityNames(), n => n.Name == "Marche afghane");
+    }
+
+    [Fact]
     public async Task Should_Refuse_A_Type_The_Sport_Table_Does_Not_Know()
     {
         await using var harness = await ServerHarness.StartAsync(Now);
