@@ -176,6 +176,15 @@ public sealed class HealthAutoExportDocument : IWorkoutSource, IDisposable
     private async Task<ReadOnlyMemory<byte>> ReadAllAsync(CancellationToken cancellationToken)
     {
         Interlocked.Exchange(ref _bytesRead, 0);
+        if (_stream is MemoryStream memory && memory.TryGetBuffer(out var whole))
+        {
+            // A document already in memory (a stored document, a file given whole) is read where it is, not copied.
+            var at = (int)memory.Position;
+            memory.Position = memory.Length;
+            Interlocked.Add(ref _bytesRead, whole.Count - at);
+            return whole.AsMemory(at);
+        }
+
         var remaining = _stream.CanSeek ? _stream.Length - _stream.Position : 0;
         var buffer = new byte[remaining is > 0 and < int.MaxValue ? (int)remaining + 1 : 64 * 1024];
         var length = 0;

@@ -143,7 +143,7 @@ public sealed class StoredDocuments(TimeProvider time, ILogger<HealthSync.Interv
     }
 
     private static HealthAutoExportDocument Parse(GivenDocument document, HealthAutoExportOptions options) =>
-        new(new MemoryStream(document.Body, writable: false), document.Name, options);
+        new(new MemoryStream(document.Body, 0, document.Body.Length, writable: false, publiclyVisible: true), document.Name, options); // read in place
 
     /// <summary>The user's names for a dry run: read from an existing state without changing it; none without one.</summary>
     private static HealthAutoExportOptions DryRunReaderOptions(string stateDirectory, TimeProvider time)

@@ -148,6 +148,25 @@ public sealed class HealthAutoExportDocumentTests
     }
 
     [Fact]
+    public async Task Should_Read_A_Document_Already_In_Memory_Where_It_Is_From_The_Streams_Position()
+    {
+        var prefix = "ignored before the position"u8.ToArray();
+        var bytes = prefix.Concat(Encoding.UTF8.GetBytes(V2EnglishWalk)).ToArray();
+        using var stream = new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true) { Position = prefix.Length };
+        using var document = new HealthAutoExportDocument(stream, "push.json", leaveOpen: true);
+
+        var read = new List<Workout>();
+        await foreach (var workout in document.ReadWorkoutsAsync())
+        {
+            read.Add(workout);
+        }
+
+        var (expected, _) = await ReadAsync(V2EnglishWalk);
+        Assert.Equal(expected.Select(w => (w.Id, w.Route.Count)), read.Select(w => (w.Id, w.Route.Count)));
+        Assert.Equal(bytes.Length - prefix.Length, document.BytesRead);
+    }
+
+    [Fact]
     public async Task Should_Skip_One_Bad_Workout_And_Read_The_Rest()
     {
         var json = Document(Workout("Yoga"), Workout("Yoga", start: "sometime"), "42", Workout("Pilates"));
