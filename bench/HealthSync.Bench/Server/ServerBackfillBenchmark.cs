@@ -114,7 +114,10 @@ internal static partial class ServerBackfillBenchmark
             Expect(answer, HttpStatusCode.OK, "preview");
             if (PreviewResult().Match(page) is { Success: true } result)
             {
-                return (WebUtility.HtmlDecode(Tags().Replace(result.Groups[1].Value, string.Empty)), page);
+                // "export.zip: 502 workouts, 480 would be uploaded. Nothing has been sent yet.": the counts alone.
+                var text = WebUtility.HtmlDecode(Tags().Replace(result.Groups[1].Value, string.Empty));
+                var counts = text[(text.LastIndexOf(": ", StringComparison.Ordinal) + 2)..];
+                return (counts.Split(". ", 2)[0], page);
             }
 
             await Task.Delay(TimeSpan.FromSeconds(1), TimeProvider.System);
