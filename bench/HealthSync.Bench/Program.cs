@@ -16,6 +16,7 @@ return args switch
     ["push-latency", ..] => await ServerBenchmark.LatencyAsync(),
     ["push-rate", ..] => await ServerBenchmark.RateAsync(Count(args, 1, 1_000), Count(args, 2, 8)),
     ["server-memory", ..] => await ServerBenchmark.MemoryAsync(Count(args, 1, 1_000), Count(args, 2, 8)),
+    ["server-backfill", var path] => await ServerBackfillBenchmark.RunAsync(path),
     _ => Usage(),
 };
 
@@ -52,6 +53,8 @@ static int Usage()
                                               a 1 Hz route, the push's answer time and the time until its upload reaches the stand-in
           push-rate [COUNT] [CONCURRENCY]     COUNT (1,000) small documents pushed CONCURRENCY (8) at a time, then resent: documents/s
           server-memory [COUNT] [CONCURRENCY] the server's RSS idle after start, and idle again after the push-rate load
+          server-backfill EXPORT.zip          the server's RSS (sampled every 250 ms) through EXPORT uploaded in the browser, its preview and
+                                              its backfill into the stand-in at its default limits, and idle after; upload MB/s, requests/s
           backfill                            backfill 1,000 workouts into the in-process stand-in; requests/s against its 10/s limit, 429s
         """);
     return 2;

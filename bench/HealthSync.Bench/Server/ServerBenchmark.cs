@@ -14,7 +14,8 @@ namespace HealthSync.Bench.Server;
 /// </summary>
 internal static class ServerBenchmark
 {
-    private const string Key = "bench-key";
+    /// <summary>The Intervals.icu API key the stand-in accepts.</summary>
+    internal const string Key = "bench-key";
     private const int LatencyPushes = 5;
     private static readonly TimeSpan Offset = TimeSpan.FromHours(2); // the phone's offset in the documents
     private static readonly TimeSpan IdleWait = TimeSpan.FromMinutes(10);
@@ -197,7 +198,7 @@ internal static class ServerBenchmark
     }
 
     /// <summary>A state with sync on since <paramref name="syncSince"/> and an Intervals.icu login at the stand-in.</summary>
-    private static void Prepare(string stateDir, StandInServer standIn, DateTimeOffset syncSince)
+    internal static void Prepare(string stateDir, StandInServer standIn, DateTimeOffset syncSince)
     {
         using (var state = SyncState.Open(stateDir, TimeProvider.System))
         {
@@ -237,7 +238,8 @@ internal static class ServerBenchmark
 
     private static string Ms(TimeSpan time) => FormattableString.Invariant($"{time.TotalMilliseconds:0} ms");
 
-    private sealed class TempFolder : IDisposable
+    /// <summary>A fresh state folder, deleted at the end.</summary>
+    internal sealed class TempFolder : IDisposable
     {
         public string Path { get; } = Directory.CreateTempSubdirectory("healthsync-bench-server-").FullName;
 

@@ -11,6 +11,9 @@ internal sealed class ServerChild : IAsyncDisposable
     /// <summary>The push token given to the server in HEALTHSYNC_PUSH_TOKEN.</summary>
     public const string PushToken = "bench-push-token-5f0c1a9e2b7d4e55";
 
+    /// <summary>The web pages' password given to the server in HEALTHSYNC_WEB_PASSWORD.</summary>
+    public const string WebPassword = "bench-web-password";
+
     private readonly Process _process;
     private readonly Task<string> _stderr;
 
@@ -36,7 +39,7 @@ internal sealed class ServerChild : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["HEALTHSYNC_WEB_PASSWORD"] = "bench-web-password";
+        start.Environment["HEALTHSYNC_WEB_PASSWORD"] = WebPassword;
         start.Environment["HEALTHSYNC_PUSH_TOKEN"] = PushToken;
         var child = new ServerChild(Process.Start(start)!, new Uri(FormattableString.Invariant($"http://127.0.0.1:{port}/")));
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
