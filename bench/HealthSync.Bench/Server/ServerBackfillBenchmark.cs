@@ -20,7 +20,6 @@ internal static partial class ServerBackfillBenchmark
     private static readonly TimeSpan IdleWait = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan BackfillWait = TimeSpan.FromMinutes(60);
     private static readonly TimeSpan PreviewWait = TimeSpan.FromMinutes(30);
-    private static readonly TimeSpan IdleRelease = TimeSpan.FromSeconds(12); // two of the server's 5-second looks, and a margin
 
     public static async Task<int> RunAsync(string export)
     {
@@ -73,11 +72,8 @@ internal static partial class ServerBackfillBenchmark
             $"{Prefix} backfill: {standIn.Activities.All.Count} activities created, {received.Count} requests at {rate:0.00}/s ({rate / 10:P0} of the limit), {received.Count(r => r.Status == 429)} answers 429, in {backfilled.TotalSeconds:0} s, peak RSS {peak / 1e6:0} MB"));
         Console.WriteLine($"{Prefix} the status page: last sync {await LastSyncAsync(browser, server.BaseAddress)}");
 
-        // The server gives memory back once it has been quiet for a while (Work/IdleMemory.cs): idle is after that.
-        await Task.Delay(IdleRelease, TimeProvider.System);
-        var idle = server.Memory();
-        Console.WriteLine(FormattableString.Invariant(
-            $"{Prefix} idle after ({IdleRelease.TotalSeconds:0} s later): {idle} (target <= 100 MB); peak of the whole run {Math.Max(sampler.EndPhase(), idle.Peak) / 1e6:0} MB"));
+        var idle = await ServerBenchmark.IdleAsync(server, Prefix + " idle after");
+        Console.WriteLine(FormattableString.Invariant($"{Prefix} peak of the whole run {Math.Max(sampler.EndPhase(), idle.Peak) / 1e6:0} MB"));
         return 0;
     }
 
