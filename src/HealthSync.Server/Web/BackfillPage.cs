@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using HealthSync.Server.Work;
 using HealthSync.Sync;
 using HealthSync.Workouts;
@@ -158,36 +157,9 @@ internal static class BackfillPage
         Form(context, "/backfill/start", $"<input type=\"hidden\" name=\"file\" value=\"{E(name)}\"><button>Start backfill</button>");
 
     /// <summary>Server-sent events for the preview page: the job line at each change, then "ready" once the result is there.</summary>
-    private static async Task PreviewEventsAsync(HttpContext context, SyncJobs jobs, ServerOptions options, string? file)
-    {
-        context.Response.ContentType = "text/event-stream";
-        var abort = context.RequestAborted;
-        while (!abort.IsCancellationRequested)
-        {
-            var changed = jobs.Changed;
-            if (jobs.Previews.For(file) is not { Outcome: null, Cancelled: false })
-            {
-                // Done, replaced or cut short: the page reloads and shows what there is.
-                await context.Response.WriteAsync("event: ready\ndata: {}\n\n", abort).ConfigureAwait(false);
-                await context.Response.Body.FlushAsync(abort).ConfigureAwait(false);
-                return;
-            }
-
-            var job = jobs.Current;
-            var message = JsonSerializer.Serialize(new LiveStatus(JobLine(job), job?.Done ?? 0, job?.Total ?? 0, null), StatusJson.Default.LiveStatus);
-            await context.Response.WriteAsync($"data: {message}\n\n", abort).ConfigureAwait(false);
-            await context.Response.Body.FlushAsync(abort).ConfigureAwait(false);
-            try
-            {
-                // Woken by every change of the worker (the preview's end included); the 30 s tick keeps proxies from closing it.
-                await Task.WhenAny(changed, Task.Delay(TimeSpan.FromSeconds(30), options.Time, abort)).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    private static Task PreviewEventsAsync(HttpContext context, SyncJobs jobs, ServerOptions options, string? file) =>
+        // Done, replaced or cut short: the page reloads and shows what there is.
+        LiveEvents.StreamAsync(context, jobs, options, () => null, ended: () => jobs.Previews.For(file) is not { Outcome: null, Cancelled: false });
 
     private static string Word(OutcomeKind kind) => kind switch
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using HealthSync.Server.Work;
 using HealthSync.Sync;
 using static HealthSync.Server.Web.Html;
@@ -55,36 +54,6 @@ internal static class StatusPage
     }
 
     /// <summary>Server-sent events: the job line at each change, so the page follows a run without reloading.</summary>
-    private static async Task EventsAsync(HttpContext context, SyncJobs jobs, ServerOptions options)
-    {
-        context.Response.ContentType = "text/event-stream";
-        var abort = context.RequestAborted;
-        while (!abort.IsCancellationRequested)
-        {
-            var changed = jobs.Changed;
-            var job = jobs.Current;
-            var message = JsonSerializer.Serialize(new LiveStatus(JobLine(job), job?.Done ?? 0, job?.Total ?? 0, jobs.Last?.Summary), StatusJson.Default.LiveStatus);
-            await context.Response.WriteAsync($"data: {message}\n\n", abort).ConfigureAwait(false);
-            await context.Response.Body.FlushAsync(abort).ConfigureAwait(false);
-            try
-            {
-                // A comment line every 30 s keeps proxies from closing an idle stream.
-                await Task.WhenAny(changed, Task.Delay(TimeSpan.FromSeconds(30), options.Time, abort)).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    private static Task EventsAsync(HttpContext context, SyncJobs jobs, ServerOptions options) =>
+        LiveEvents.StreamAsync(context, jobs, options, () => jobs.Last?.Summary);
 }
-
-/// <summary>One live update of the status page.</summary>
-internal sealed record LiveStatus(
-    [property: System.Text.Json.Serialization.JsonPropertyName("line")] string Line,
-    [property: System.Text.Json.Serialization.JsonPropertyName("done")] long Done,
-    [property: System.Text.Json.Serialization.JsonPropertyName("total")] long Total,
-    [property: System.Text.Json.Serialization.JsonPropertyName("last")] string? Last);
-
-[System.Text.Json.Serialization.JsonSerializable(typeof(LiveStatus))]
-internal sealed partial class StatusJson : System.Text.Json.Serialization.JsonSerializerContext;
