@@ -62,7 +62,7 @@ internal static class NamesCommand
                 // Both read waiting documents first: `sync`/`backfill` before their run, the server when it starts.
                 context.Console.MarkupLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{mapped.DocumentsToReadAgain} stored document(s) held it: the next [bold]healthsync sync[/] (or [bold]backfill[/]) or the server reads {mapped.DocumentsToReadAgain} document(s) again, and syncs their workouts."));
+                    $"{mapped.DocumentsToReadAgain} stored document(s) held it: the next [bold]healthsync sync[/] (or [bold]backfill[/]) or the server reads {mapped.DocumentsToReadAgain} document(s) again, and syncs their workouts (those that ended before sync was turned on, as from a backfilled file, with [bold]healthsync backfill[/])."));
             }
 
             context.Console.MarkupLine("A Health Auto Export file given to [bold]sync[/], [bold]backfill[/] or [bold]inspect[/] uses the name from now on.");

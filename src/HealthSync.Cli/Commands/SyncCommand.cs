@@ -92,7 +92,7 @@ internal static class SyncCommand
             try
             {
                 // A Health Auto Export file is kept in the state like a push: its unknown names can be mapped, and it is read again.
-                if (SourceOpener.IsHealthAutoExport(path))
+                if (SourceOpener.IsHealthAutoExport(path) && StoredDocuments.Keeps(new FileInfo(path).Length))
                 {
                     document = SourceOpener.ReadDocument(path);
                 }

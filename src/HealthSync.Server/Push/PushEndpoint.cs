@@ -70,9 +70,12 @@ internal static class PushEndpoint
             return Results.Json(new PushError($"{place}{ex.Problem}. {DocumentHint}"), PushJson.Default.PushError, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var stored = state.AddDocument(DocumentKind, name, body, now);
+        // Known is counted before the document is stored: once stored, a worker already reading waiting documents
+        // may read it into the inbox before this answer is made, and its new workouts would look known.
         var ids = identities.Ids;
-        var known = stored.Resent ? ids.Count : state.KnownWorkoutIds(ids).Count; // before the worker reads it into the inbox
+        var knownBefore = state.KnownWorkoutIds(ids).Count;
+        var stored = state.AddDocument(DocumentKind, name, body, now);
+        var known = stored.Resent ? ids.Count : knownBefore;
         if (!stored.Resent)
         {
             jobs.ProcessDocuments();

@@ -100,7 +100,7 @@ internal static class BackfillPage
 
     /// <summary>The preview of an upload: its progress while the worker runs the dry run, then what would be uploaded and why.</summary>
     /// <remarks>The result is kept in memory, so a reload shows it without a second run; after a restart the page queues it again.</remarks>
-    private static IResult Preview(HttpContext context, ServerOptions options, SyncJobs jobs, string? file)
+    private static IResult Preview(HttpContext context, ServerOptions options, SyncJobs jobs, ServerStateHandle handle, string? file)
     {
         var preview = jobs.Previews.For(file);
         if (preview?.Outcome is { Unreadable: { } reason })
@@ -111,6 +111,12 @@ internal static class BackfillPage
         if (Uploads.Find(options.StateDirectory, file) is not { } path)
         {
             return Results.Redirect("/backfill");
+        }
+
+        if ((preview is null || preview.Cancelled) && handle.State.GetSetting(SyncJobs.BackfillFileKey) == path)
+        {
+            // Back from Start: the backfill reads this file now (and deletes it after); a preview would only race it.
+            return Page(context, "Backfill preview", Notice($"A backfill of {Uploads.DisplayName(path)} is under way: see Status.") + "<p><a href=\"/\">Status</a></p>");
         }
 
         if (preview is null || preview.Cancelled)

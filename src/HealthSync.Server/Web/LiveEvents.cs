@@ -30,14 +30,10 @@ internal static class LiveEvents
             var message = JsonSerializer.Serialize(new LiveStatus(JobLine(job), job?.Done ?? 0, job?.Total ?? 0, summary()), StatusJson.Default.LiveStatus);
             await context.Response.WriteAsync($"data: {message}\n\n", abort).ConfigureAwait(false);
             await context.Response.Body.FlushAsync(abort).ConfigureAwait(false);
-            try
-            {
-                await Task.WhenAny(changed, Task.Delay(TimeSpan.FromSeconds(30), options.Time, abort)).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            // The tick's timer is cancelled at each change: a run reports often, and the timers would pile up.
+            using var tick = CancellationTokenSource.CreateLinkedTokenSource(abort);
+            await Task.WhenAny(changed, Task.Delay(TimeSpan.FromSeconds(30), options.Time, tick.Token)).ConfigureAwait(false);
+            await tick.CancelAsync().ConfigureAwait(false);
         }
     }
 }

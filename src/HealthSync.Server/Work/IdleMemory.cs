@@ -13,7 +13,7 @@ namespace HealthSync.Server.Work;
 /// the buffers a job returned to them only when these are a minute old (measured: the heap went from 9.9 MB to
 /// 3 MB after a backfill). Figures with `server-memory` and `server-backfill` in bench/ (README, Performance).
 /// </remarks>
-internal sealed class IdleMemory(ServerOptions options) : BackgroundService
+internal sealed class IdleMemory(ServerOptions options, SyncJobs jobs) : BackgroundService
 {
     /// <summary>How often to look.</summary>
     public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(5);
@@ -33,7 +33,8 @@ internal sealed class IdleMemory(ServerOptions options) : BackgroundService
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                if (rule.Look(GC.GetTotalAllocatedBytes(), options.Time.GetUtcNow()))
+                // Not inside a job (a quiet stretch of one, such as a wait for the rate limit): the look after it releases.
+                if (rule.Look(GC.GetTotalAllocatedBytes(), options.Time.GetUtcNow()) && jobs.Current is null)
                 {
                     Release();
                     rule.Released(GC.GetTotalAllocatedBytes());

@@ -49,9 +49,9 @@ internal sealed partial class SyncJobs
         try
         {
             outcome = await DryRunAsync(file, new StatusProgress(this, title, started), cut.Token).ConfigureAwait(false);
-            if (outcome.Unreadable is not null)
+            if (outcome.Unreadable is not null && !IsBackfillFile(file))
             {
-                File.Delete(file); // nothing could be read: the upload is of no use
+                File.Delete(file); // nothing could be read: the upload is of no use (a backfill of it says so itself)
             }
         }
         finally
@@ -68,6 +68,12 @@ internal sealed partial class SyncJobs
             Current = null;
             Notify();
         }
+    }
+
+    private bool IsBackfillFile(string file)
+    {
+        using var state = SyncState.Open(options.StateDirectory, options.Time);
+        return state.GetSetting(BackfillFileKey) == file;
     }
 
     private async Task<PreviewOutcome> DryRunAsync(string file, IProgress<SyncProgress> progress, CancellationToken cancellationToken)

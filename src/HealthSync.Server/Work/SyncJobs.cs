@@ -210,6 +210,13 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
             var result = await SyncAsync(Title(request.Kind), null, intervals).ConfigureAwait(false);
             Finish(new JobResult(Title(request.Kind), Summarize(result), options.Time.GetUtcNow()));
         }
+
+        if (read.Backfilled > 0 && !_abort.IsCancellationRequested)
+        {
+            // A backfilled file read again (a name in it was mapped): its workouts are history, which only a backfill
+            // sends, as the user asked when they backfilled it.
+            BackfillFromInbox(null);
+        }
     }
 
     private async Task BackfillAsync(string file, HealthSync.Intervals.IntervalsOptions intervals)
@@ -219,12 +226,19 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         string summary;
         try
         {
-            if (Uploads.IsHealthAutoExport(file))
+            if (Uploads.IsHealthAutoExport(file) && StoredDocuments.Keeps(new FileInfo(file).Length))
             {
                 // Kept as a stored document, as a file given to the command line is: a workout whose name no table
                 // knows goes to the Names page, and mapping the name reads the document again.
                 var document = new GivenDocument(Uploads.DisplayName(file), await File.ReadAllBytesAsync(file, _abort.Token).ConfigureAwait(false));
+                var pushesWaiting = WaitingDocuments() > 0;
                 result = await SyncAsync(title, null, intervals, SyncMode.Backfill, document: document).ConfigureAwait(false);
+                if (pushesWaiting)
+                {
+                    // That run read the waiting pushed documents too, but as a backfill it does not send new workouts:
+                    // a sync from the inbox does (their own jobs, queued behind this one, find nothing left to read).
+                    SyncNow();
+                }
             }
             else
             {
@@ -238,6 +252,11 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         {
             summary = "the file could not be read: " + ex.Message;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // Never left to the worker's catch-all: the backfill setting would stay, and every start would fail again.
+            summary = "the file could not be read: " + ex.Message;
+        }
 
         if (result?.Report.Stop is not { Kind: SyncStopKind.Interrupted })
         {
@@ -248,6 +267,12 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         }
 
         Finish(new JobResult(title, summary, options.Time.GetUtcNow()));
+    }
+
+    private int WaitingDocuments()
+    {
+        using var state = SyncState.Open(options.StateDirectory, options.Time);
+        return state.WaitingDocumentCount();
     }
 
     private async Task<SyncRunResult> SyncAsync(string title, HealthSync.Workouts.IWorkoutSource? source, HealthSync.Intervals.IntervalsOptions intervals, SyncMode mode = SyncMode.New, DateOnly? since = null, GivenDocument? document = null)

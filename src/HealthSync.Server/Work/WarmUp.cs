@@ -29,13 +29,14 @@ internal sealed partial class WarmUp(ServerOptions options, IServer server, IHos
             {
                 var fit = await RunAsync(options.Time, stoppingToken).ConfigureAwait(false);
                 await StartedAsync(stoppingToken).ConfigureAwait(false);
-                if (server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() is { } address)
+                // Plain http only: an https address (a certificate of its own) is not worth a warning at each start.
+                if (server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) is { } address)
                 {
                     await RequestsAsync(Loopback(address), fit, options.Time, stoppingToken).ConfigureAwait(false);
                 }
             }
 #pragma warning disable CA1031 // a warm-up that fails costs the first push its speed, nothing else: logged, never fatal
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
 #pragma warning restore CA1031
             {
                 LogFailed(log, ex);
@@ -51,14 +52,14 @@ internal sealed partial class WarmUp(ServerOptions options, IServer server, IHos
     /// </summary>
     internal static async Task RequestsAsync(Uri self, byte[] fit, TimeProvider time, CancellationToken cancellationToken)
     {
-        using (var http = new HttpClient { BaseAddress = self })
+        using (var http = new HttpClient { BaseAddress = self, Timeout = TimeSpan.FromSeconds(10) })
         using (var push = new ByteArrayContent("{}"u8.ToArray()))
         {
             push.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             (await http.PostAsync(PushEndpoint.Path.TrimStart('/'), push, cancellationToken).ConfigureAwait(false)).Dispose();
         }
 
-        var account = new IntervalsOptions { BaseUrl = self, Credentials = IntervalsCredentials.FromApiKey("warm-up"), MaxRetries = 0 };
+        var account = new IntervalsOptions { BaseUrl = self, Credentials = IntervalsCredentials.FromApiKey("warm-up"), MaxRetries = 0, AttemptTimeout = TimeSpan.FromSeconds(10) };
         using var client = new IntervalsClient(account, time);
         try
         {

@@ -179,7 +179,7 @@ public sealed class HealthAutoExportDocument : IWorkoutSource, IDisposable
         if (_stream is MemoryStream memory && memory.TryGetBuffer(out var whole))
         {
             // A document already in memory (a stored document, a file given whole) is read where it is, not copied.
-            var at = (int)memory.Position;
+            var at = (int)Math.Min(memory.Position, whole.Count);
             memory.Position = memory.Length;
             Interlocked.Add(ref _bytesRead, whole.Count - at);
             return whole.AsMemory(at);

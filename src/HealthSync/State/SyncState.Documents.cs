@@ -72,7 +72,12 @@ public sealed partial class SyncState
     {
         byte[]? body = null;
         Query("SELECT body FROM documents WHERE id = $id", r => body = (byte[])r.GetValue(0), ("$id", id));
-        return new MemoryStream(body ?? throw new KeyNotFoundException($"no document {id}"), writable: false);
+        if (body is null)
+        {
+            throw new KeyNotFoundException($"no document {id}");
+        }
+
+        return new MemoryStream(body, 0, body.Length, writable: false, publiclyVisible: true); // the reader reads it in place
     }
 
     /// <summary>Marks a document read into the inbox, with what came of it in words.</summary>

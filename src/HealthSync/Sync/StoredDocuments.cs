@@ -15,7 +15,11 @@ public sealed record GivenDocument(string Name, byte[] Body);
 /// <param name="Workouts">Workouts read over them.</param>
 /// <param name="Added">Of those, new to the inbox.</param>
 /// <param name="Cut">Cancelled: the document in flight (and the rest) still wait.</param>
-public sealed record DocumentsRead(int Documents, int Workouts, int Added, bool Cut);
+public sealed record DocumentsRead(int Documents, int Workouts, int Added, bool Cut)
+{
+    /// <summary>Of the documents, those given to a backfill: their workouts need a backfill run to be uploaded.</summary>
+    public int Backfilled { get; init; }
+}
 
 /// <summary>The stored raw documents' use case, for every host: reads the waiting ones into the inbox, and keeps a given one.</summary>
 /// <remarks>
@@ -27,8 +31,24 @@ public sealed record DocumentsRead(int Documents, int Workouts, int Added, bool 
 /// </remarks>
 public sealed class StoredDocuments(TimeProvider time, ILogger<HealthSync.Intervals.IntervalsClient>? clientLog = null)
 {
+    /// <summary>
+    /// The largest file kept whole as a document (64 MB, the push limit too): the state holds it for good, and SQLite
+    /// refuses a value over 1 GB. A larger file is read as a plain source: its workouts come in all the same, but one
+    /// with an unknown name is only reported, not kept for a mapping.
+    /// </summary>
+    public const long MaxKeptBytes = 64L * 1024 * 1024;
+
+    /// <summary>Whether a Health Auto Export file of <paramref name="bytes"/> is kept whole as a document.</summary>
+    public static bool Keeps(long bytes) => bytes <= MaxKeptBytes;
+
     /// <summary>The kind the state stores a Health Auto Export document under (pushed or given).</summary>
     public const string HealthAutoExportKind = HealthAutoExportDocument.SourceKind;
+
+    /// <summary>
+    /// The kind of a document given to a backfill: its workouts are history (ended before sync was turned on), so
+    /// when a mapped name has it read again, only a backfill uploads them (<see cref="DocumentsRead.Backfilled"/>).
+    /// </summary>
+    public const string BackfilledKind = HealthAutoExportKind + "-backfill";
 
     /// <summary>The real reader of a stored document's body.</summary>
     public static Func<Stream, string, HealthAutoExportOptions, IWorkoutSource> HealthAutoExportParser { get; } =
@@ -49,7 +69,7 @@ public sealed class StoredDocuments(TimeProvider time, ILogger<HealthSync.Interv
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(parser);
         using var held = Lock(run);
-        int documents = 0, workouts = 0, added = 0;
+        int documents = 0, workouts = 0, added = 0, backfilled = 0;
         using var state = SyncState.Open(run.StateDirectory, time);
         while (!stopTaking.IsCancellationRequested && !cancellationToken.IsCancellationRequested && state.WaitingDocuments(1) is [var document])
         {
@@ -78,9 +98,10 @@ public sealed class StoredDocuments(TimeProvider time, ILogger<HealthSync.Interv
             documents++;
             workouts += intake.Read;
             added += intake.Added;
+            backfilled += document.Kind == BackfilledKind ? 1 : 0;
         }
 
-        return new DocumentsRead(documents, workouts, added, cancellationToken.IsCancellationRequested);
+        return new DocumentsRead(documents, workouts, added, cancellationToken.IsCancellationRequested) { Backfilled = backfilled };
     }
 
     /// <summary>
@@ -113,7 +134,7 @@ public sealed class StoredDocuments(TimeProvider time, ILogger<HealthSync.Interv
         using (var state = SyncState.Open(run.StateDirectory, time))
         {
             // The same bytes given again are the same row (Resent): its unknown names are replaced, not added to.
-            id = state.AddDocument(HealthAutoExportKind, document.Name, document.Body, time.GetUtcNow()).Id;
+            id = state.AddDocument(run.Mode == SyncMode.Backfill ? BackfilledKind : HealthAutoExportKind, document.Name, document.Body, time.GetUtcNow()).Id;
             source = Parse(document, ActivityNameMappings.ReaderOptions(state));
         }
 

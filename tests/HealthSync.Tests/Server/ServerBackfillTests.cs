@@ -43,6 +43,30 @@ public sealed class ServerBackfillTests
     }
 
     [Fact]
+    public async Task Going_back_to_the_preview_of_a_file_under_backfill_queues_no_second_read_of_it()
+    {
+        await using var harness = await ServerHarness.StartAsync(Now, account: false); // the backfill waits for an account
+        var walk = new DateTimeOffset(2025, 5, 20, 8, 0, 0, TimeSpan.FromHours(2));
+        var zip = new ExportBuilder().Add(SyncHarness.Workout("Walking", walk, 40)).WriteZip(harness.Dir.File("export.zip"));
+        using var browser = await harness.SignedInBrowserAsync();
+        var uploaded = await ServerHarness.UploadExportAsync(browser, zip);
+        await harness.Server.Jobs.WhenIdle();
+        var address = uploaded.Headers.Location!.OriginalString;
+        var stored = Assert.Single(Directory.GetFiles(Uploads.Folder(harness.StateDir)));
+        await browser.PostAsync("/backfill/start", ServerHarness.Form(await browser.GetStringAsync(address), ("file", Path.GetFileName(stored))));
+        await harness.Server.Jobs.WhenIdle();
+        await harness.RestartAsync(); // the kept preview is lost; the backfill is not
+        await harness.Server.Jobs.WhenIdle();
+        using var again = await harness.SignedInBrowserAsync(); // the restarted server listens on a new port
+
+        var page = await again.GetStringAsync(address);
+
+        Assert.Contains("A backfill of export.zip is under way", page, StringComparison.Ordinal);
+        Assert.Null(harness.Server.Jobs.Previews.Current);
+        Assert.True(File.Exists(stored));
+    }
+
+    [Fact]
     public async Task An_upload_without_the_form_token_is_refused_and_nothing_is_written()
     {
         await using var harness = await ServerHarness.StartAsync(Now);

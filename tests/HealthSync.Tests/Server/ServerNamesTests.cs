@@ -63,9 +63,60 @@ public sealed class ServerNamesTests
         await harness.Server.Jobs.WhenIdle();
 
         Assert.Equal("Walk", Assert.Single(harness.StandIn.Activities.All)["type"]!.ToString()); // the walk; the unknown name never as Other
-        Assert.Contains("<td>Marche afghane</td><td>French</td><td>1</td>", await browser.GetStringAsync("/names"), StringComparison.Ordinal);
-        using var state = harness.OpenState();
-        Assert.Contains(state.UnknownActivityNames(), n => n.Name == "Marche afghane");
+        var names = await browser.GetStringAsync("/names");
+        Assert.Contains("<td>Marche afghane</td><td>French</td><td>1</td>", names, StringComparison.Ordinal);
+        using (var state = harness.OpenState())
+        {
+            Assert.Contains(state.UnknownActivityNames(), n => n.Name == "Marche afghane");
+        }
+
+        // Mapped: the kept document is read again and, being a backfill's (history), backfilled: uploaded once.
+        await browser.PostAsync("/names/map", ServerHarness.Form(names, ("name", "Marche afghane"), ("type", "Walking")));
+        await harness.Server.Jobs.WhenIdle();
+
+        Assert.Equal(2, harness.StandIn.Activities.All.Count);
+        Assert.Contains(harness.StandIn.Activities.All, a => a["start_date"]!.ToString() == "2026-04-20T06:00:00Z");
+        await browser.PostAsync("/sync-now", ServerHarness.Form(await browser.GetStringAsync("/")));
+        await harness.Server.Jobs.WhenIdle();
+        Assert.Equal(2, harness.StandIn.Activities.All.Count);
+    }
+
+    [Fact]
+    public async Task Should_Sync_Waiting_Pushes_After_A_Browser_Backfill_Read_Them()
+    {
+        // The worker held in the upload's preview (its reader behind a gate) while the backfill and a push queue behind it.
+        using var gate = new ManualResetEventSlim();
+        await using var harness = await ServerHarness.StartAsync(Now, configure: o => o.Parser = (stream, name, options) =>
+        {
+            if (name == "older.json")
+            {
+                Assert.True(gate.Wait(TimeSpan.FromMinutes(1)), "the test never opened the gate");
+            }
+
+            return TestPushSource.Parse(stream, name, options);
+        });
+        try
+        {
+            var json = harness.Dir.File("older.json");
+            await File.WriteAllTextAsync(json, HaeFixtures.Document(HaeFixtures.Workout("Outdoor Walk", "2026-04-21 08:00:00 +0200", "2026-04-21 08:40:00 +0200")));
+            using var browser = await harness.SignedInBrowserAsync();
+            var uploaded = await ServerHarness.UploadExportAsync(browser, json, "older.json");
+            var preview = await browser.GetStringAsync(uploaded.Headers.Location!.OriginalString); // in progress, with Start
+            var file = Path.GetFileName(Assert.Single(Directory.GetFiles(HealthSync.Server.Work.Uploads.Folder(harness.StateDir))));
+            await browser.PostAsync("/backfill/start", ServerHarness.Form(preview, ("file", file)));
+            var pushed = await harness.PushAsync(HaeFixtures.Document(HaeFixtures.Workout("Outdoor Walk", "2026-05-03 18:00:00 +0200", "2026-05-03 18:30:00 +0200")));
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, pushed.StatusCode);
+        }
+        finally
+        {
+            gate.Set();
+        }
+
+        // The backfill's run reads the waiting push first (as a backfill it does not send it); the push's own job then
+        // finds nothing to read, and the sync queued after the backfill sends it.
+        await harness.Server.Jobs.WhenIdle();
+
+        Assert.Equal(2, harness.StandIn.Activities.All.Count); // the older walk (backfill) and the pushed walk (sync)
     }
 
     [Fact]
