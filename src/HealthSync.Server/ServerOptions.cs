@@ -28,6 +28,13 @@ public sealed class ServerOptions
     /// </summary>
     public Func<Stream, string, HealthAutoExportOptions, IWorkoutSource>? Parser { get; set; }
 
+    /// <summary>
+    /// How to run the command-line tool that reads a Health app export for the server (`inspect --lines`): the program
+    /// and the arguments before the tool's own (the native tool: itself, none; a managed one: dotnet, its dll). Null:
+    /// the server reads exports itself. <see cref="ServerProgram"/> sets the tool installed beside the server.
+    /// </summary>
+    public ExportReaderCommand? ExportReader { get; set; }
+
     /// <summary>The web password to use (HEALTHSYNC_WEB_PASSWORD); null: the one set on the first-start page.</summary>
     public string? WebPassword { get; set; }
 
@@ -54,4 +61,24 @@ public sealed class ServerOptions
 
     /// <summary>Write ASP.NET Core's warnings and the server's own events to the console. Default off (tests).</summary>
     public bool ConsoleLog { get; set; }
+}
+
+/// <summary>A program that runs the command-line tool: <paramref name="Program"/> with <paramref name="Arguments"/> before the tool's own.</summary>
+public sealed record ExportReaderCommand(string Program, IReadOnlyList<string> Arguments)
+{
+    /// <summary>The tool installed beside this server: the native executable, else its managed dll run by this process's dotnet; null when neither is there.</summary>
+    public static ExportReaderCommand? Beside(string folder, string? dotnet)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var native = Path.Combine(folder, OperatingSystem.IsWindows() ? "HealthSync.Cli.exe" : "HealthSync.Cli");
+        if (File.Exists(native))
+        {
+            return new ExportReaderCommand(native, []);
+        }
+
+        var managed = Path.Combine(folder, "HealthSync.Cli.dll");
+        return File.Exists(managed) && File.Exists(Path.ChangeExtension(managed, ".runtimeconfig.json")) && dotnet is not null
+            ? new ExportReaderCommand(dotnet, [managed])
+            : null;
+    }
 }

@@ -34,6 +34,8 @@ public static class ServerProgram
             // The composition root: the Health Auto Export reader is plugged in here (HealthSync.HealthAutoExport).
             // Until then pushed documents are stored and wait, unread, for a server that has it.
             Parser = static (stream, name, readerOptions) => new HealthAutoExportDocument(stream, name, readerOptions),
+            // A multi-GB export is read by the tool installed beside the server, in its own short-lived process.
+            ExportReader = ExportReaderCommand.Beside(AppContext.BaseDirectory, Environment.ProcessPath),
         };
 
         HealthSyncServer server;

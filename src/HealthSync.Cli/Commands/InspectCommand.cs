@@ -14,9 +14,38 @@ internal static class InspectCommand
     {
         var path = new Argument<string>("PATH") { Description = "export.zip, export.xml, the extracted apple_health_export folder, or a Health Auto Export .json" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object to stdout: {\"workouts\":[...],\"problems\":[...]}" };
-        var command = new Command("inspect", "Show the workouts in an Apple Health export.") { path, json };
-        command.SetAction((parse, ct) => RunAsync(context, parse.GetRequiredValue(path), parse.GetValue(json), ct));
+        // For the server, which reads a multi-GB export through this (native, short-lived) program: not for people.
+        var lines = new Option<bool>("--lines") { Description = "Print every workout, whole, as a line of JSON (the server reads exports through this)", Hidden = true };
+        var command = new Command("inspect", "Show the workouts in an Apple Health export.") { path, json, lines };
+        command.SetAction((parse, ct) => parse.GetValue(lines)
+            ? LinesAsync(context, parse.GetRequiredValue(path), ct)
+            : RunAsync(context, parse.GetRequiredValue(path), parse.GetValue(json), ct));
         return command;
+    }
+
+    /// <summary>`inspect --lines`: the workouts as workout lines on stdout (<see cref="WorkoutLines.WorkoutLineWriter"/>), routes and samples included.</summary>
+    private static async Task<int> LinesAsync(CliContext context, string path, CancellationToken cancellationToken)
+    {
+        IWorkoutSource source;
+        try
+        {
+            source = SourceOpener.Open(path, new AppleHealth.ExportReaderOptions { ReadRoutes = true });
+        }
+        catch (SourceReadException ex)
+        {
+            await WorkoutLines.WorkoutLineWriter.WriteUnreadableAsync(ex, context.Out, cancellationToken).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        using (source as IDisposable)
+        {
+            return await WorkoutLines.WorkoutLineWriter.WriteAsync(source, context.Out, cancellationToken).ConfigureAwait(false) switch
+            {
+                WorkoutLines.WorkoutLinesEnd.Whole => ExitCodes.Ok,
+                WorkoutLines.WorkoutLinesEnd.Unreadable => ExitCodes.BadInput,
+                _ => ExitCodes.SomeFailed,
+            };
+        }
     }
 
     private static async Task<int> RunAsync(CliContext context, string path, bool json, CancellationToken cancellationToken)

@@ -86,7 +86,7 @@ internal sealed partial class SyncJobs
 
         try
         {
-            using var source = Uploads.Open(file, options.Parser, readerOptions);
+            using var source = Uploads.Open(file, options, readerOptions);
             var run = new SyncRun
             {
                 StateDirectory = options.StateDirectory,

@@ -242,15 +242,16 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
             }
             else
             {
-                using var source = Uploads.Open(file, options.Parser, new HealthSync.HealthAutoExport.HealthAutoExportOptions());
+                using var source = Uploads.Open(file, options, new HealthSync.HealthAutoExport.HealthAutoExportOptions());
                 result = await SyncAsync(title, source.Source, intervals, SyncMode.Backfill).ConfigureAwait(false);
             }
 
-            summary = Summarize(result);
+            // A file the tool could not read at all breaks off before its first workout (read here, opening it throws).
+            summary = result is { SourceBroken: { } broken, Intake.Read: 0 } ? "the file could not be read: " + broken.Message : Summarize(result);
         }
-        catch (HealthSync.AppleHealth.ExportReadException ex)
+        catch (HealthSync.Workouts.SourceReadException ex)
         {
-            summary = "the file could not be read: " + ex.Message;
+            summary = "the file could not be read: " + ex.Message; // not an export (read here), or no reader could start
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {

@@ -37,10 +37,15 @@ internal static class Uploads
     /// <summary>Whether the upload is a Health Auto Export JSON document (by its name), not the Health app's export.</summary>
     public static bool IsHealthAutoExport(string path) => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A Health Auto Export JSON file through the parser, anything else as the Health app's export.</summary>
-    /// <exception cref="ExportReadException">Not an export the reader knows.</exception>
-    public static DisposableSource Open(string path, Func<Stream, string, HealthAutoExportOptions, IWorkoutSource>? parser, HealthAutoExportOptions readerOptions)
+    /// <summary>
+    /// A Health Auto Export JSON file through the parser; anything else as the Health app's export, read by the tool in
+    /// a process of its own when the server has one (<see cref="ServerOptions.ExportReader"/>), else here.
+    /// </summary>
+    /// <exception cref="ExportReadException">Not an export the reader knows (read here; the tool says so as its source breaks off).</exception>
+    public static DisposableSource Open(string path, ServerOptions options, HealthAutoExportOptions readerOptions)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        var parser = options.Parser;
         if (IsHealthAutoExport(path))
         {
             if (parser is null)
@@ -50,6 +55,12 @@ internal static class Uploads
 
             var stream = File.OpenRead(path);
             return new DisposableSource(parser(stream, DisplayName(path), readerOptions), stream);
+        }
+
+        if (options.ExportReader is { } tool)
+        {
+            var process = ExportReaderProcess.Start(tool, path, DisplayName(path));
+            return new DisposableSource(process.Source, process);
         }
 
         var export = AppleHealthExport.Open(path, new ExportReaderOptions { ReadRoutes = true });

@@ -37,8 +37,11 @@ public sealed class AppleHealthExport : IWorkoutSource, IDisposable
     /// <summary>What could not be read so far, each with where it was.</summary>
     public IReadOnlyList<ReadProblem> Problems => _problems;
 
+    /// <summary>The <see cref="IWorkoutSource.Kind"/> of this source.</summary>
+    public const string SourceKind = "apple-health-export";
+
     /// <inheritdoc />
-    public string Kind => "apple-health-export";
+    public string Kind => SourceKind;
 
     /// <inheritdoc />
     string IWorkoutSource.Name => DocumentName;
