@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using HealthSync.AppleHealth;
 using HealthSync.WorkoutLines;
 
@@ -22,7 +21,7 @@ internal sealed class ExportReaderProcess : IDisposable
     {
         _process = process;
         _ = process.StandardError.ReadToEndAsync(); // drained, so a chatty tool never blocks on a full pipe
-        Source = new WorkoutLineSource(process.StandardOutput, AppleHealthExport.SourceKind, displayName);
+        Source = new WorkoutLineSource(process.StandardOutput.BaseStream, AppleHealthExport.SourceKind, displayName);
     }
 
     /// <summary>The workouts the tool reads, in its order.</summary>
@@ -37,7 +36,6 @@ internal sealed class ExportReaderProcess : IDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
             UseShellExecute = false,
         };
         foreach (var argument in command.Arguments.Concat(["inspect", path, "--lines"]))

@@ -33,22 +33,23 @@ internal static class InboxCodec
     public static string Sha256(ReadOnlySpan<byte> json) => Convert.ToHexStringLower(SHA256.HashData(json));
 
     /// <summary>Brotli at its fastest quality: about 1/10 of the JSON for a route, in well under a millisecond a workout.</summary>
-    public static byte[] Compress(ReadOnlySpan<byte> json)
+    /// <param name="json">The workout's JSON.</param>
+    /// <param name="scratch">The caller's buffer for the compressed bytes, grown when too small: one per intake, not
+    /// a shared pool's (which keeps a multi-MB array per size long after a backfill, in a server that runs for months).</param>
+    public static byte[] Compress(ReadOnlySpan<byte> json, ref byte[]? scratch)
     {
-        var rented = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(json.Length));
-        try
+        var needed = BrotliEncoder.GetMaxCompressedLength(json.Length);
+        if (scratch is null || scratch.Length < needed)
         {
-            if (!BrotliEncoder.TryCompress(json, rented, out var written, quality: 1, window: 22))
-            {
-                throw new InvalidOperationException("Brotli could not compress a workout into its maximum compressed length.");
-            }
+            scratch = new byte[Math.Max(needed, 64 * 1024)];
+        }
 
-            return rented.AsSpan(0, written).ToArray();
-        }
-        finally
+        if (!BrotliEncoder.TryCompress(json, scratch, out var written, quality: 1, window: 22))
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            throw new InvalidOperationException("Brotli could not compress a workout into its maximum compressed length.");
         }
+
+        return scratch.AsSpan(0, written).ToArray();
     }
 
     public static Workout Decompress(byte[] payload)

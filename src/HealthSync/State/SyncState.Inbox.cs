@@ -55,7 +55,7 @@ public sealed partial class SyncState
                     """,
                     ("$id", workout.Id), ("$kind", sourceKind), ("$name", sourceName), ("$start", workout.Start.ToUnixTimeSeconds()),
                     ("$end", workout.End.ToUnixTimeSeconds()), ("$sha", sha), ("$summary", InboxCodec.SummaryJson(WorkoutSummary.Of(workout))),
-                    ("$payload", InboxCodec.Compress(json)), ("$now", Format(now)));
+                    ("$payload", InboxCodec.Compress(json, ref compressBuffer)), ("$now", Format(now)));
                 changes.Add(existing is null ? InboxChange.Added : InboxChange.Updated);
             }
 
@@ -115,6 +115,9 @@ public sealed partial class SyncState
 
     /// <summary>One JSON buffer for every workout this state writes (under <c>gate</c>): it grows to the largest once.</summary>
     private System.Buffers.ArrayBufferWriter<byte>? intakeBuffer;
+
+    /// <summary>The intake's buffer for compressed workouts, grown to the largest (see <see cref="InboxCodec.Compress"/>).</summary>
+    private byte[]? compressBuffer;
 
     private const string SettledKinds = "'uploaded', 'already-synced', 'duplicate', 'same-session'";
 }

@@ -29,7 +29,7 @@ public sealed class WorkoutLinesTests
             Assert.Equal(WorkoutLinesEnd.Damaged, await WorkoutLineWriter.WriteAsync(export, lines, CancellationToken.None)); // the missing route
         }
 
-        var source = new WorkoutLineSource(new StringReader(lines.ToString()), AppleHealthExport.SourceKind, "export.zip");
+        var source = new WorkoutLineSource(Utf8(lines.ToString()), AppleHealthExport.SourceKind, "export.zip");
         var (carried, carriedProblems) = await ReadAsync(source);
 
         Assert.Equal(3, carried.Count);
@@ -38,6 +38,31 @@ public sealed class WorkoutLinesTests
         Assert.Equal(directProblems.Select(p => (p.Where, p.Reason, p.IsDamage)), carriedProblems.Select(p => (p.Where, p.Reason, p.IsDamage)));
         Assert.Contains(carriedProblems, p => p.IsDamage);
         Assert.InRange(source.BytesRead, 1, source.TotalBytes); // the other side's progress, for the status page
+    }
+
+    [Fact]
+    public async Task Should_Read_Lines_Of_Megabytes_Among_Short_Ones()
+    {
+        using var dir = new TempDirectory();
+        var points = Enumerable.Range(0, 6_000).Select(i => (48.85 + (i * 1e-5), 2.35, Start.AddSeconds(i).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+        var zip = new ExportBuilder()
+            .Add(SyncHarness.Workout("Yoga", Start.AddDays(-1), 20))
+            .Add(SyncHarness.Workout("Walking", Start, 100, inner: """<WorkoutRoute sourceName="Apple Watch"><FileReference path="/workout-routes/route_1.gpx"/></WorkoutRoute>"""))
+            .Add(SyncHarness.Workout("Yoga", Start.AddDays(1), 20))
+            .Entry("apple_health_export/workout-routes/route_1.gpx", ExportBuilder.Gpx(points))
+            .WriteZip(dir.File("export.zip"));
+        var lines = new StringWriter();
+        using (var export = AppleHealthExport.Open(zip, new ExportReaderOptions { ReadRoutes = true }))
+        {
+            await WorkoutLineWriter.WriteAsync(export, lines, CancellationToken.None);
+        }
+
+        Assert.True(lines.ToString().Split('\n').Max(l => l.Length) > 500_000, "the route's line is meant to be far longer than the reader's first buffer");
+
+        var (carried, _) = await ReadAsync(new WorkoutLineSource(Utf8(lines.ToString()), AppleHealthExport.SourceKind, "export.zip"));
+
+        Assert.Equal(["HKWorkoutActivityTypeYoga", "HKWorkoutActivityTypeWalking", "HKWorkoutActivityTypeYoga"], carried.Select(w => w.ActivityType));
+        Assert.Equal(6_000, carried[1].Route.Count);
     }
 
     [Fact]
@@ -53,18 +78,20 @@ public sealed class WorkoutLinesTests
 
         // Killed before its end line: never taken for a whole export.
         var cut = string.Join('\n', lines.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).SkipLast(1));
-        var stopped = await Assert.ThrowsAsync<SourceReadException>(() => ReadAsync(new WorkoutLineSource(new StringReader(cut), AppleHealthExport.SourceKind, "export.zip")));
+        var stopped = await Assert.ThrowsAsync<SourceReadException>(() => ReadAsync(new WorkoutLineSource(Utf8(cut), AppleHealthExport.SourceKind, "export.zip")));
         Assert.Contains("stopped before the end", stopped.Problem, StringComparison.Ordinal);
 
         // Not an export at all: the other side's words arrive whole.
         var unreadable = new StringWriter();
         await WorkoutLineWriter.WriteUnreadableAsync(new SourceReadException("notes.zip", "line 3", "not a Health export"), unreadable, CancellationToken.None);
-        var broken = await Assert.ThrowsAsync<SourceReadException>(() => ReadAsync(new WorkoutLineSource(new StringReader(unreadable.ToString()), AppleHealthExport.SourceKind, "notes.zip")));
+        var broken = await Assert.ThrowsAsync<SourceReadException>(() => ReadAsync(new WorkoutLineSource(Utf8(unreadable.ToString()), AppleHealthExport.SourceKind, "notes.zip")));
         Assert.Equal(("notes.zip", "line 3", "not a Health export"), (broken.File, broken.Place, broken.Problem));
 
-        var garbage = await Assert.ThrowsAsync<SourceReadException>(() => ReadAsync(new WorkoutLineSource(new StringReader("Segmentation fault\n"), AppleHealthExport.SourceKind, "export.zip")));
+        var garbage = await Assert.ThrowsAsync<SourceReadException>(() => ReadAsync(new WorkoutLineSource(Utf8("Segmentation fault\n"), AppleHealthExport.SourceKind, "export.zip")));
         Assert.Equal("line 1 of the reader's output", garbage.Place);
     }
+
+    private static MemoryStream Utf8(string text) => new(System.Text.Encoding.UTF8.GetBytes(text));
 
     private static string Json(Workout workout) => JsonSerializer.Serialize(workout, HealthSync.State.InboxJson.Default.Workout);
 
