@@ -16,7 +16,7 @@ internal static class SourceOpener
     /// <param name="time">The command's clock (stamps a schema step if opening the state brings it forward).</param>
     /// <exception cref="SourceReadException">The path cannot be opened as either.</exception>
     public static IWorkoutSource Open(string path, ExportReaderOptions? exportOptions = null, string? stateDirectory = null, TimeProvider? time = null) =>
-        IsHealthAutoExport(path)
+        HealthAutoExportDocument.IsDocument(path)
             ? HealthAutoExportDocument.Open(path, ReaderOptions(stateDirectory, exportOptions?.ReadRoutes ?? true, time ?? TimeProvider.System))
             : AppleHealthExport.Open(path, exportOptions);
 
@@ -30,49 +30,5 @@ internal static class SourceOpener
 
         using var state = SyncState.Open(stateDirectory, time);
         return ActivityNameMappings.ReaderOptions(state, readRoutes);
-    }
-
-    /// <summary>A Health Auto Export file's bytes, to be kept in the state as a document and read from there.</summary>
-    /// <exception cref="SourceReadException">The file cannot be read.</exception>
-    public static GivenDocument ReadDocument(string path)
-    {
-        try
-        {
-            return new GivenDocument(Path.GetFileName(path), File.ReadAllBytes(path));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new SourceReadException(path, null, $"cannot be opened ({ex.Message})", ex);
-        }
-    }
-
-    /// <summary>Whether <paramref name="path"/> is a Health Auto Export JSON document (rather than the Health app's export).</summary>
-    public static bool IsHealthAutoExport(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return false; // a folder or a missing path: the export reader says what is wrong
-        }
-
-        if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        try
-        {
-            // export.xml starts with '<' and a zip with "PK": one byte tells them from JSON.
-            using var file = File.OpenRead(path);
-            int b;
-            while ((b = file.ReadByte()) is ' ' or '\t' or '\r' or '\n' or 0xEF or 0xBB or 0xBF)
-            {
-            }
-
-            return b == '{';
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
     }
 }

@@ -92,11 +92,8 @@ internal static class SyncCommand
             try
             {
                 // A Health Auto Export file is kept in the state like a push: its unknown names can be mapped, and it is read again.
-                if (SourceOpener.IsHealthAutoExport(path) && StoredDocuments.Keeps(new FileInfo(path).Length))
-                {
-                    document = SourceOpener.ReadDocument(path);
-                }
-                else
+                document = GivenDocument.Kept(path, Path.GetFileName(path));
+                if (document is null)
                 {
                     export = SourceOpener.Open(path, new ExportReaderOptions { ReadRoutes = true }, stateDir, context.Time);
                 }

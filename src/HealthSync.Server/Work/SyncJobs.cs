@@ -226,11 +226,10 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         string summary;
         try
         {
-            if (Uploads.IsHealthAutoExport(file) && StoredDocuments.Keeps(new FileInfo(file).Length))
+            // Kept as a stored document, as a file given to the command line is: a workout whose name no table knows
+            // goes to the Names page, and mapping the name reads the document again.
+            if (GivenDocument.Kept(file, Uploads.DisplayName(file)) is { } document)
             {
-                // Kept as a stored document, as a file given to the command line is: a workout whose name no table
-                // knows goes to the Names page, and mapping the name reads the document again.
-                var document = new GivenDocument(Uploads.DisplayName(file), await File.ReadAllBytesAsync(file, _abort.Token).ConfigureAwait(false));
                 var pushesWaiting = WaitingDocuments() > 0;
                 result = await SyncAsync(title, null, intervals, SyncMode.Backfill, document: document).ConfigureAwait(false);
                 if (pushesWaiting)

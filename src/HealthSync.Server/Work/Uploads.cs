@@ -34,9 +34,6 @@ internal static class Uploads
     /// <summary>The name the browser gave (without the random id).</summary>
     public static string DisplayName(string path) => Path.GetFileName(path) is { Length: > 33 } name && name[32] == '-' ? name[33..] : Path.GetFileName(path);
 
-    /// <summary>Whether the upload is a Health Auto Export JSON document (by its name), not the Health app's export.</summary>
-    public static bool IsHealthAutoExport(string path) => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>
     /// A Health Auto Export JSON file through the parser; anything else as the Health app's export, read by the tool in
     /// a process of its own when the server has one (<see cref="ServerOptions.ExportReader"/>), else here.
@@ -46,7 +43,7 @@ internal static class Uploads
     {
         ArgumentNullException.ThrowIfNull(options);
         var parser = options.Parser;
-        if (IsHealthAutoExport(path))
+        if (HealthAutoExportDocument.IsDocument(path))
         {
             if (parser is null)
             {

@@ -54,6 +54,36 @@ public sealed class HealthAutoExportDocument : IWorkoutSource, IDisposable
     /// <inheritdoc />
     public IReadOnlyList<SourceProblem> Problems => [.. _issues.Select(p => p.ToSourceProblem())];
 
+    /// <summary>Whether <paramref name="path"/> is a Health Auto Export JSON document (rather than the Health app's export): a .json file, or one whose first byte past white space is '{'.</summary>
+    public static bool IsDocument(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return false; // a folder or a missing path: the export reader says what is wrong
+        }
+
+        if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        try
+        {
+            // export.xml starts with '<' and a zip with "PK": one byte tells them from JSON.
+            using var file = File.OpenRead(path);
+            int b;
+            while ((b = file.ReadByte()) is ' ' or '\t' or '\r' or '\n' or 0xEF or 0xBB or 0xBF)
+            {
+            }
+
+            return b == '{';
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Opens a document file.</summary>
     /// <exception cref="SourceReadException">The file cannot be opened.</exception>
     public static HealthAutoExportDocument Open(string path, HealthAutoExportOptions? options = null)

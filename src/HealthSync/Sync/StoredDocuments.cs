@@ -8,7 +8,34 @@ namespace HealthSync.Sync;
 /// <summary>A Health Auto Export document a host was given whole (a file on the command line): kept in the state, then read.</summary>
 /// <param name="Name">Its name in messages and in the state (the file's name).</param>
 /// <param name="Body">Its bytes, as given.</param>
-public sealed record GivenDocument(string Name, byte[] Body);
+public sealed record GivenDocument(string Name, byte[] Body)
+{
+    /// <summary>
+    /// The file as a document to keep, when it is a Health Auto Export document of at most
+    /// <see cref="StoredDocuments.MaxKeptBytes"/>; null for anything else (the Health app's export, a larger file), which
+    /// is read as a plain source.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="name">Its name in messages and in the state.</param>
+    /// <exception cref="SourceReadException">The file cannot be read.</exception>
+    public static GivenDocument? Kept(string path, string name)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!HealthAutoExportDocument.IsDocument(path) || new FileInfo(path).Length > StoredDocuments.MaxKeptBytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new GivenDocument(name, File.ReadAllBytes(path));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SourceReadException(path, null, $"cannot be opened ({ex.Message})", ex);
+        }
+    }
+}
 
 /// <summary>What reading the waiting stored documents did.</summary>
 /// <param name="Documents">Documents read into the inbox and marked processed.</param>
@@ -37,9 +64,6 @@ public sealed class StoredDocuments(TimeProvider time, ILogger<HealthSync.Interv
     /// with an unknown name is only reported, not kept for a mapping.
     /// </summary>
     public const long MaxKeptBytes = 64L * 1024 * 1024;
-
-    /// <summary>Whether a Health Auto Export file of <paramref name="bytes"/> is kept whole as a document.</summary>
-    public static bool Keeps(long bytes) => bytes <= MaxKeptBytes;
 
     /// <summary>The kind the state stores a Health Auto Export document under (pushed or given).</summary>
     public const string HealthAutoExportKind = HealthAutoExportDocument.SourceKind;

@@ -140,9 +140,7 @@ public sealed class FitActivityEncoderTests(EncodedCases cases) : IClassFixture<
     public void Should_Write_Timer_Stop_And_Start_Around_Each_Pause()
     {
         var workout = cases.Cases["paused-walk"].Workout;
-        var events = cases.Decoded["paused-walk"].Messages("eventMesgs")
-            .Select(e => (Time: Time(e, "timestamp"), Type: (int)Number(e, "eventType")))
-            .ToList();
+        var events = Events("paused-walk");
 
         (DateTimeOffset, int)[] expected =
         [
@@ -160,9 +158,7 @@ public sealed class FitActivityEncoderTests(EncodedCases cases) : IClassFixture<
     public void Should_Leave_The_Timer_Stopped_After_A_Pause_Never_Resumed()
     {
         var workout = cases.Cases["unresumed-pause"].Workout;
-        var events = cases.Decoded["unresumed-pause"].Messages("eventMesgs")
-            .Select(e => (Time: Time(e, "timestamp"), Type: (int)Number(e, "eventType")))
-            .ToList();
+        var events = Events("unresumed-pause");
 
         // No timer start at the end: the last pause was never resumed; stop_all closes the activity.
         (DateTimeOffset, int)[] expected =
@@ -361,6 +357,10 @@ public sealed class FitActivityEncoderTests(EncodedCases cases) : IClassFixture<
         Assert.Equal(Number(fit.Session, "totalTimerTime"), Number(activity, "totalTimerTime"), 3);
         Assert.Equal(26, Number(activity, "event"));
     }
+
+    /// <summary>The decoded file's events: when, and their type (0 start, 1 stop, 4 stop all).</summary>
+    private List<(DateTimeOffset Time, int Type)> Events(string name) =>
+        [.. cases.Decoded[name].Messages("eventMesgs").Select(e => (Time(e, "timestamp"), (int)Number(e, "eventType")))];
 
     private static DateTimeOffset Truncate(DateTimeOffset instant) =>
         new(instant.UtcTicks - (instant.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
