@@ -1,4 +1,3 @@
-using HealthSync.HealthAutoExport;
 namespace HealthSync.Server;
 
 /// <summary>The server executable: <c>HealthSync.Server [--urls URL] [--state-dir DIR]</c>, also what `healthsync serve` starts.</summary>
@@ -33,7 +32,7 @@ public static class ServerProgram
             ConsoleLog = true,
             // The composition root: the Health Auto Export reader is plugged in here (HealthSync.HealthAutoExport).
             // Until then pushed documents are stored and wait, unread, for a server that has it.
-            Parser = static (stream, name, readerOptions) => new HealthAutoExportDocument(stream, name, readerOptions),
+            Parser = HealthSync.Sync.StoredDocuments.HealthAutoExportParser,
             // A multi-GB export is read by the tool installed beside the server, in its own short-lived process.
             ExportReader = ExportReaderCommand.Beside(AppContext.BaseDirectory, Environment.ProcessPath),
         };

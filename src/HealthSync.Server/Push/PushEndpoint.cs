@@ -82,7 +82,7 @@ internal static class PushEndpoint
         }
 
         var problems = identities.Issues.Take(MaxProblemsInAnswer).Select(p => new PushProblem(p.Where, p.Reason)).ToList();
-        var answer = new PushAnswer(ids.Count + identities.Issues.Count(i => i.Code != HealthAutoExportProblemCode.PartlyRead), ids.Count - known, known, problems);
+        var answer = new PushAnswer(ids.Count + identities.Issues.Count, ids.Count - known, known, problems);
         return Results.Json(answer, PushJson.Default.PushAnswer, statusCode: stored.Resent ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
     }
 
