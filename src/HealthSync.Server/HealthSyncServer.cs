@@ -76,6 +76,9 @@ public sealed class HealthSyncServer : IAsyncDisposable
             builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
             // Request lines carry paths with the one-time setup code: only warnings from the framework.
             builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+            // "No XML encryptor configured" at each first start: the session keys are written mode 600 in the state
+            // folder, as the other secrets are; a key to encrypt them would have to live beside them.
+            builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         }
 
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options.ShutdownGrace);

@@ -5,7 +5,10 @@ using System.Net.Sockets;
 
 namespace HealthSync.Bench.Server;
 
-/// <summary>The HealthSync server as a child process (the Release build of src/HealthSync.Server), with its memory and CPU time read from /proc.</summary>
+/// <summary>
+/// The HealthSync server as a child process, with its memory and CPU time read from /proc: the program HEALTHSYNC_SERVER
+/// names (the native HealthSync.Server as shipped, or a HealthSync.Server.dll), else the Release build of src/HealthSync.Server.
+/// </summary>
 internal sealed class ServerChild : IAsyncDisposable
 {
     /// <summary>The push token given to the server in HEALTHSYNC_PUSH_TOKEN.</summary>
@@ -32,13 +35,10 @@ internal sealed class ServerChild : IAsyncDisposable
     /// <summary>Starts the server on a free loopback port over <paramref name="stateDir"/> and waits until /healthz answers.</summary>
     public static async Task<ServerChild> StartAsync(string stateDir)
     {
-        var dll = FindServer();
+        var server = FindServer();
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", FormattableString.Invariant($"http://127.0.0.1:{port}"), "--state-dir", stateDir])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        Console.WriteLine($"server: {server}");
+        var start = HealthSync.Cli.Commands.ServeCommand.StartInfo(server, ["--urls", FormattableString.Invariant($"http://127.0.0.1:{port}"), "--state-dir", stateDir]);
         start.Environment["HEALTHSYNC_WEB_PASSWORD"] = WebPassword;
         start.Environment["HEALTHSYNC_PUSH_TOKEN"] = PushToken;
         var child = new ServerChild(Process.Start(start)!, new Uri(FormattableString.Invariant($"http://127.0.0.1:{port}/")));
@@ -159,7 +159,7 @@ internal sealed class ServerChild : IAsyncDisposable
             }
         }
 
-        throw new FileNotFoundException("HealthSync.Server.dll not found: run `dotnet build -c Release src/HealthSync.Server` or set HEALTHSYNC_SERVER");
+        throw new FileNotFoundException("HealthSync.Server.dll not found: run `dotnet build -c Release src/HealthSync.Server`, or set HEALTHSYNC_SERVER (e.g. to artifacts/native/HealthSync.Server after `dotnet publish src/HealthSync.Cli -c Release -o artifacts/native`)");
     }
 
     private static int FreePort()

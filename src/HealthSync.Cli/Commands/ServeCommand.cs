@@ -4,17 +4,18 @@ using System.Runtime.InteropServices;
 
 namespace HealthSync.Cli.Commands;
 
-/// <summary>`healthsync serve [--urls URL] [--state-dir DIR]`: starts the HealthSync server (HealthSync.Server.dll beside this tool).</summary>
+/// <summary>`healthsync serve [--urls URL] [--state-dir DIR]`: starts the HealthSync server published beside this tool.</summary>
 /// <remarks>
-/// The server is its own framework-dependent program: ASP.NET Core's cookie authentication, antiforgery and form
-/// binding are not Native AOT-ready, and this tool ships native. So `serve` runs `dotnet HealthSync.Server.dll` as a
-/// child, passes its output through, and forwards Ctrl+C and SIGTERM, so the server finishes the upload in flight.
+/// The server is a program of its own (ServerBesideTool.targets publishes it with the tool): native HealthSync.Server
+/// beside the native tool, HealthSync.Server.dll (run by `dotnet`) in the framework-dependent package. `serve` runs it
+/// as a child, passes its output through, and forwards Ctrl+C and SIGTERM, so the server finishes the upload in flight.
 /// </remarks>
 internal static class ServeCommand
 {
-    /// <summary>Overrides where the server is (a path to HealthSync.Server.dll).</summary>
+    /// <summary>Overrides where the server is: a path to the native HealthSync.Server or to HealthSync.Server.dll.</summary>
     public const string ServerPathVariable = "HEALTHSYNC_SERVER";
-    private const string ServerFile = "HealthSync.Server.dll";
+    private const string ManagedServerFile = "HealthSync.Server.dll";
+    private static readonly string NativeServerFile = OperatingSystem.IsWindows() ? "HealthSync.Server.exe" : "HealthSync.Server";
 
     public static Command Create(CliContext context)
     {
@@ -27,7 +28,10 @@ internal static class ServeCommand
         return command;
     }
 
-    /// <summary>HEALTHSYNC_SERVER, else HealthSync.Server.dll beside this tool; null when neither exists.</summary>
+    /// <summary>
+    /// HEALTHSYNC_SERVER, else the native server beside this tool, else HealthSync.Server.dll beside it; null when none
+    /// exists. (The framework-dependent package has an apphost-less dll only, so the native file is never a stale twin.)
+    /// </summary>
     public static string? Locate(Func<string, string?> environment)
     {
         if (environment(ServerPathVariable) is { Length: > 0 } given)
@@ -35,25 +39,34 @@ internal static class ServeCommand
             return File.Exists(given) ? Path.GetFullPath(given) : null;
         }
 
-        var beside = Path.Combine(AppContext.BaseDirectory, ServerFile);
-        return File.Exists(beside) ? beside : null;
+        return new[] { NativeServerFile, ManagedServerFile }
+            .Select(file => Path.Combine(AppContext.BaseDirectory, file))
+            .FirstOrDefault(File.Exists);
+    }
+
+    /// <summary>How to run the server at <paramref name="server"/>: itself when native, `dotnet SERVER.dll` when managed.</summary>
+    public static ProcessStartInfo StartInfo(string server, IEnumerable<string> arguments)
+    {
+        var managed = server.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var start = new ProcessStartInfo(managed ? "dotnet" : server) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in managed ? arguments.Prepend(server) : arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
     }
 
     private static async Task<int> RunAsync(CliContext context, string urls, string stateDir, CancellationToken cancellationToken)
     {
         if (Locate(context.Environment) is not { } server)
         {
-            await context.Error.WriteLineAsync($"error: the HealthSync server ({ServerFile}) is not installed beside this tool. Set {ServerPathVariable} to its path, or run `dotnet run --project src/HealthSync.Server -- --urls {urls} --state-dir {stateDir}` from the source tree.").ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"error: the HealthSync server ({NativeServerFile} or {ManagedServerFile}) is not installed beside this tool. Set {ServerPathVariable} to its path, or run `dotnet run --project src/HealthSync.Server -- --urls {urls} --state-dir {stateDir}` from the source tree.").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { server, "--urls", urls, "--state-dir", stateDir })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var child = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started");
+        var start = StartInfo(server, ["--urls", urls, "--state-dir", stateDir]);
+        using var child = Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} could not be started");
         var output = PumpAsync(child.StandardOutput, context.Out);
         var errors = PumpAsync(child.StandardError, context.Error);
 

@@ -9,7 +9,9 @@ internal static class SecurityHeaders
         headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
-        headers.CacheControl = "no-store";
+        // What antiforgery sets on a page with a form anyway: with "no-store" alone it overrode it and logged a warning
+        // for every page served.
+        headers.CacheControl = "no-cache, no-store";
         return next();
     }
 }

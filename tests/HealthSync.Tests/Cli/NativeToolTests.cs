@@ -6,8 +6,13 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using HealthSync.Cli.Commands;
+using HealthSync.State;
+using HealthSync.Sync;
+using HealthSync.Tests.HealthAutoExport;
+using HealthSync.Tests.Server;
 using HealthSync.Tests.Support;
 using HealthSync.Tests.Sync;
+using HealthSync.Workouts;
 using IntervalsStandIn;
 
 namespace HealthSync.Tests.Cli;
@@ -93,81 +98,208 @@ public sealed partial class NativeToolTests(NativeToolTests.NativeBuild native) 
     }
 
     [Fact]
-    public async Task Serve_Should_Start_The_Server_Published_Beside_It_And_Stop_On_Sigterm()
+    public async Task Serve_Should_Start_The_Native_Server_Published_Beside_It_And_Stop_On_Sigterm()
     {
-        // The publish folder is what the tool packages carry: the server must be in it, and found there, not through
-        // HEALTHSYNC_SERVER or the source tree.
-        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(native.Executable)!, "HealthSync.Server.dll")), "HealthSync.Server.dll is not published beside the tool");
+        // The publish folder is what the tool packages carry: the server must be in it, compiled natively too, and
+        // found there, not through HEALTHSYNC_SERVER or the source tree.
+        var folder = Path.GetDirectoryName(native.Executable)!;
+        Assert.True(File.Exists(Path.Combine(folder, OperatingSystem.IsWindows() ? "HealthSync.Server.exe" : "HealthSync.Server")), "the native server is not published beside the tool");
+        Assert.False(File.Exists(Path.Combine(folder, "HealthSync.Server.dll")), "the native tool carries a framework-dependent server too");
         using var dir = new TempDirectory();
-        var start = new ProcessStartInfo(native.Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "serve", "--urls", "http://127.0.0.1:0", "--state-dir", dir.File("state") })
+        await using var serve = await ServeProcess.StartAsync(native.Executable, dir.File("state"), []);
+        Assert.Equal(HttpStatusCode.OK, (await serve.Browser().GetAsync("/healthz")).StatusCode);
+
+        // SIGTERM, as systemd stops it: the tool forwards it to the server, which stops cleanly, and so does the tool.
+        Assert.Equal(0, await serve.StopAsync());
+        Assert.Matches("Sign in at http://127\\.0\\.0\\.1:\\d+/setup\\?code=[0-9a-f]{16}", serve.Output);
+    }
+
+    [Fact]
+    public async Task Native_Server_Should_Sign_In_Save_The_Key_Upload_A_Push_And_Backfill_An_Upload()
+    {
+        // What the native server does is what the tests of the JIT build check (cookie sign-in, antiforgery, the key
+        // checked against the service, the Health Auto Export reader, the FIT upload, the export read by the tool
+        // beside it): trimming or ahead-of-time compilation may not drop any of it.
+        await using var standIn = await StandInServer.StartAsync(new StandInOptions { ApiKey = SyncHarness.ApiKey, RatePerSecond = 1000, Burst = 1000, Budget = 0 });
+        using var dir = new TempDirectory();
+        var state = dir.File("state");
+        Directory.CreateDirectory(state);
+        using (var store = SyncState.Open(state, TimeProvider.System))
         {
-            start.ArgumentList.Add(argument);
+            // Sync on since before the pushed walk, and after the sample export's workouts (October 2026): a backfill's.
+            SyncSettings.SetSync(store, on: true, new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.FromHours(1)));
+            SyncSettings.SetSport(store, SportCategory.Cycling, on: true);
+            SyncSettings.SetSport(store, SportCategory.Running, on: true);
         }
 
-        foreach (var variable in new[] { ServeCommand.ServerPathVariable, "HEALTHSYNC_HOME", "HEALTHSYNC_URLS", "HEALTHSYNC_WEB_PASSWORD", "HEALTHSYNC_PUSH_TOKEN" })
+        const string password = "native server password";
+        const string token = "native-push-token-0b9f3e";
+        await using var serve = await ServeProcess.StartAsync(native.Executable, state, new() { ["HEALTHSYNC_WEB_PASSWORD"] = password, ["HEALTHSYNC_PUSH_TOKEN"] = token });
+        using var browser = serve.Browser();
+        var login = await browser.GetStringAsync("/login");
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync("/login", ServerHarness.Form(login, ("password", password)))).StatusCode);
+        foreach (var page in new[] { "/", "/settings", "/account", "/history", "/names", "/phone", "/backfill" })
         {
-            start.Environment.Remove(variable);
+            var answer = await browser.GetAsync(page);
+            Assert.True(answer.StatusCode == HttpStatusCode.OK, $"{page}: {answer.StatusCode}\n{serve.Output}");
         }
 
-        var output = new StringBuilder();
-        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Collect(string? line)
+        var account = await browser.GetStringAsync("/account");
+        var saved = await browser.PostAsync("/account", ServerHarness.Form(account, ("api-key", SyncHarness.ApiKey), ("athlete", "0"), ("base-url", standIn.BaseAddress.ToString())));
+        Assert.Equal("/account?saved=1", saved.Headers.Location?.OriginalString);
+
+        using var push = new HttpRequestMessage(HttpMethod.Post, "/push/health-auto-export") { Content = new StringContent(HaeFixtures.V2EnglishWalk.Replace("2026-05-03", "2026-12-01", StringComparison.Ordinal), Encoding.UTF8, "application/json") };
+        push.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
+        var pushed = await browser.SendAsync(push);
+        Assert.Equal(HttpStatusCode.Accepted, pushed.StatusCode);
+        Assert.Equal(1, JsonDocument.Parse(await pushed.Content.ReadAsStringAsync()).RootElement.GetProperty("new").GetInt32());
+        await serve.WaitUntilAsync(() => standIn.Activities.All.Count == 1, "the pushed walk");
+        var walk = Assert.Single(standIn.Activities.All);
+        Assert.Equal("Walk", walk["type"]!.ToString());
+        Assert.Equal("2026-12-01T05:12:04Z", walk["start_date"]!.ToString());
+
+        // The sample export, uploaded and backfilled from the browser: read by the native tool beside the server.
+        var uploaded = await ServerHarness.UploadExportAsync(browser, Path.Combine(RepoPaths.Root, "samples", "export.zip"));
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        var preview = await browser.GetStringAsync(uploaded.Headers.Location!.OriginalString);
+        var file = Uri.UnescapeDataString(uploaded.Headers.Location!.OriginalString.Split("file=")[1]);
+        Assert.Equal("/?started=1", (await browser.PostAsync("/backfill/start", ServerHarness.Form(preview, ("file", file)))).Headers.Location?.OriginalString);
+        await serve.WaitUntilAsync(() => standIn.Activities.All.Count == 8, "the backfill of the sample export's 7 workouts");
+        Assert.Equal(8, standIn.Received.All.Count(r => r.Method == "POST"));
+        var history = await browser.GetStringAsync("/history");
+        Assert.Contains("Outdoor Walk", history, StringComparison.Ordinal);
+        Assert.DoesNotContain(SyncHarness.ApiKey, serve.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Antiforgery", serve.Output, StringComparison.Ordinal); // no warning for each page served
+        Assert.Equal(0, await serve.StopAsync());
+    }
+
+    /// <summary>`healthsync serve` as a child process on a free port, its output collected, stopped with SIGTERM.</summary>
+    private sealed partial class ServeProcess : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly StringBuilder _output = new();
+        private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private ServeProcess(Process process) => _process = process;
+
+        public Uri BaseAddress { get; private set; } = null!;
+
+        public string Output
+        {
+            get
+            {
+                lock (_output)
+                {
+                    return _output.ToString();
+                }
+            }
+        }
+
+        public static async Task<ServeProcess> StartAsync(string tool, string stateDir, Dictionary<string, string> environment)
+        {
+            var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in new[] { "serve", "--urls", "http://127.0.0.1:0", "--state-dir", stateDir })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            // Nothing from the machine running the tests: no server elsewhere, no secrets, no service address.
+            foreach (var variable in new[] { ServeCommand.ServerPathVariable, "HEALTHSYNC_HOME", "HEALTHSYNC_URLS", "HEALTHSYNC_WEB_PASSWORD", "HEALTHSYNC_PUSH_TOKEN", "INTERVALS_API_KEY", "INTERVALS_BASE_URL" })
+            {
+                start.Environment.Remove(variable);
+            }
+
+            foreach (var (name, value) in environment)
+            {
+                start.Environment[name] = value;
+            }
+
+            var serve = new ServeProcess(new Process { StartInfo = start });
+            serve._process.OutputDataReceived += (_, e) => serve.Collect(e.Data);
+            serve._process.ErrorDataReceived += (_, e) => serve.Collect(e.Data);
+            Assert.True(serve._process.Start());
+            serve._process.BeginOutputReadLine();
+            serve._process.BeginErrorReadLine();
+            try
+            {
+                serve.BaseAddress = await serve._listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            }
+            catch (TimeoutException)
+            {
+                await serve.DisposeAsync();
+                Assert.Fail($"serve did not listen in time:\n{serve.Output}");
+            }
+
+            return serve;
+        }
+
+        /// <summary>A browser: its own cookies, redirects not followed so each answer can be checked.</summary>
+        public HttpClient Browser() =>
+            new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+
+        /// <summary>Looks every 50 ms until <paramref name="done"/> holds, at most a minute: the server is a real process on the real clock.</summary>
+        public async Task WaitUntilAsync(Func<bool> done, string what)
+        {
+            var waited = Stopwatch.StartNew();
+            while (!done())
+            {
+                Assert.True(waited.Elapsed < TimeSpan.FromMinutes(1), $"no {what} after a minute:\n{Output}");
+                await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System);
+            }
+        }
+
+        /// <summary>SIGTERM to the tool, which forwards it to the server; the tool's exit code.</summary>
+        public async Task<int> StopAsync()
+        {
+            using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            try
+            {
+                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            }
+            catch (TimeoutException)
+            {
+                Assert.Fail($"serve did not stop within a minute of SIGTERM:\n{Output}");
+            }
+
+            return _process.ExitCode;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+
+            _process.Dispose();
+        }
+
+        private void Collect(string? line)
         {
             if (line is null)
             {
                 return;
             }
 
-            lock (output)
+            lock (_output)
             {
-                output.AppendLine(line);
+                _output.AppendLine(line);
             }
 
             if (ListeningLine().Match(line) is { Success: true } match)
             {
-                listening.TrySetResult(new Uri(match.Groups[1].Value));
+                _listening.TrySetResult(new Uri(match.Groups[1].Value));
             }
         }
 
-        using var serve = new Process { StartInfo = start };
-        serve.OutputDataReceived += (_, e) => Collect(e.Data);
-        serve.ErrorDataReceived += (_, e) => Collect(e.Data);
-        Assert.True(serve.Start());
-        serve.BeginOutputReadLine();
-        serve.BeginErrorReadLine();
-        try
-        {
-            var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            using var client = new HttpClient { BaseAddress = address };
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
-
-            // SIGTERM, as systemd stops it: the tool forwards it to the server, which stops cleanly, and so does the tool.
-            using (var kill = Process.Start("kill", ["-TERM", serve.Id.ToString(CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
-
-            await serve.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-            Assert.True(serve.ExitCode == 0, $"serve exited with {serve.ExitCode}:\n{output}");
-        }
-        catch (TimeoutException)
-        {
-            Assert.Fail($"serve did not listen or stop in time:\n{output}");
-        }
-        finally
-        {
-            if (!serve.HasExited)
-            {
-                serve.Kill(entireProcessTree: true);
-            }
-        }
-
-        Assert.Contains("Sign in at http://127.0.0.1:", output.ToString(), StringComparison.Ordinal);
+        [GeneratedRegex("listening on (http://127\\.0\\.0\\.1:\\d+/)")]
+        private static partial Regex ListeningLine();
     }
-
-    [GeneratedRegex("listening on (http://127\\.0\\.0\\.1:\\d+/)")]
-    private static partial Regex ListeningLine();
 
     /// <summary>Publishes the CLI once for this test class, natively for this machine, into a folder of its own.</summary>
     public sealed class NativeBuild : IDisposable
