@@ -245,6 +245,13 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
                 result = await SyncAsync(title, source.Source, intervals, SyncMode.Backfill).ConfigureAwait(false);
             }
 
+            if (result.Report.Items.Any(i => i.Outcome.Reason == ReasonCode.EndedAfterSyncOn))
+            {
+                // The export holds workouts that ended after sync was turned on and never came by push: a backfill
+                // leaves them to a sync, which the server runs now instead of waiting for the next push or Sync now.
+                SyncNow();
+            }
+
             // A file the tool could not read at all breaks off before its first workout (read here, opening it throws).
             summary = result is { SourceBroken: { } broken, Intake.Read: 0 } ? "the file could not be read: " + broken.Message : Summarize(result);
         }

@@ -43,6 +43,31 @@ public sealed class ServerBackfillTests
     }
 
     [Fact]
+    public async Task A_workout_of_the_export_that_ended_after_sync_was_turned_on_is_sent_by_the_sync_that_follows()
+    {
+        // The export holds a walk of an hour ago that never came by push: the backfill leaves it to a sync, which the
+        // server runs right after it, as the preview says ("a new workout, for a sync").
+        await using var harness = await ServerHarness.StartAsync(Now);
+        var zip = new ExportBuilder()
+            .Add(SyncHarness.Workout("Walking", new DateTimeOffset(2025, 5, 20, 8, 0, 0, TimeSpan.FromHours(2)), 40))
+            .Add(SyncHarness.Workout("Walking", Now.AddHours(-1), 20))
+            .WriteZip(harness.Dir.File("export.zip"));
+        using var browser = await harness.SignedInBrowserAsync();
+        var uploaded = await ServerHarness.UploadExportAsync(browser, zip);
+        await harness.Server.Jobs.WhenIdle();
+        var preview = await browser.GetStringAsync(uploaded.Headers.Location!.OriginalString);
+        Assert.Contains("a new workout, for a sync", preview, StringComparison.Ordinal);
+        var stored = Path.GetFileName(Assert.Single(Directory.GetFiles(Uploads.Folder(harness.StateDir))));
+
+        await browser.PostAsync("/backfill/start", ServerHarness.Form(preview, ("file", stored)));
+        await harness.Server.Jobs.WhenIdle();
+
+        Assert.Equal(2, harness.Uploads.Count);
+        using var state = harness.OpenState();
+        Assert.Equal(2, state.History("uploaded", 10).Count);
+    }
+
+    [Fact]
     public async Task Going_back_to_the_preview_of_a_file_under_backfill_queues_no_second_read_of_it()
     {
         await using var harness = await ServerHarness.StartAsync(Now, account: false); // the backfill waits for an account
