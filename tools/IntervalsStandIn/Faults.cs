@@ -52,6 +52,9 @@ public sealed class FaultPlan(StandInOptions options)
 
     public void Clear() => script.Clear();
 
+    /// <summary>Scripted faults not yet applied: 0 once the last one's request has arrived (a test knows it is held).</summary>
+    public int Waiting => script.Count;
+
     internal Fault? Next()
     {
         if (script.TryDequeue(out var scripted))

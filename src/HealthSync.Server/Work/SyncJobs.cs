@@ -114,7 +114,7 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
                     await RunAsync(request, stoppingToken).ConfigureAwait(false);
                 }
 #pragma warning disable CA1031 // one failed job must not stop the worker; it is logged and the next job runs
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
 #pragma warning restore CA1031
                 {
                     LogJobFailed(log, ex);

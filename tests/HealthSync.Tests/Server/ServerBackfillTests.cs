@@ -68,6 +68,31 @@ public sealed class ServerBackfillTests
     }
 
     [Fact]
+    public async Task A_backfill_started_while_its_preview_asks_the_service_cuts_the_preview_and_the_worker_goes_on()
+    {
+        // A run that needs nothing of the service (here: a run, a sport this athlete does not sync) still checks the
+        // account with one listing, which the stand-in holds; the backfill starts meanwhile and cuts the preview. The
+        // cancelled request used to escape the preview job and end the worker's loop: the backfill, and every job
+        // after it, then waited for ever (the hang PhoneEndToEndTests hit now and then, its export all known already).
+        await using var harness = await ServerHarness.StartAsync(Now);
+        harness.StandIn.Faults.Enqueue(IntervalsStandIn.Fault.Slow(TimeSpan.FromSeconds(20)));
+        var zip = new ExportBuilder().Add(SyncHarness.Workout("Running", new DateTimeOffset(2025, 5, 20, 8, 0, 0, TimeSpan.FromHours(2)), 40)).WriteZip(harness.Dir.File("export.zip"));
+        using var browser = await harness.SignedInBrowserAsync();
+        var uploaded = await ServerHarness.UploadExportAsync(browser, zip);
+        await HealthSync.Tests.Intervals.Eventually.TrueAsync(() => harness.StandIn.Faults.Waiting == 0); // the preview's check is held
+
+        var preview = await browser.GetStringAsync(uploaded.Headers.Location!.OriginalString);
+        var stored = Path.GetFileName(Assert.Single(Directory.GetFiles(Uploads.Folder(harness.StateDir))));
+        await browser.PostAsync("/backfill/start", ServerHarness.Form(preview, ("file", stored)));
+        await harness.Server.Jobs.WhenIdle().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.StartsWith("Backfill of export.zip", harness.Server.Jobs.Last?.Title, StringComparison.Ordinal);
+        harness.Server.Jobs.SyncNow(); // and the worker still takes jobs
+        await harness.Server.Jobs.WhenIdle().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.StartsWith("Sync", harness.Server.Jobs.Last?.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Going_back_to_the_preview_of_a_file_under_backfill_queues_no_second_read_of_it()
     {
         await using var harness = await ServerHarness.StartAsync(Now, account: false); // the backfill waits for an account

@@ -57,8 +57,9 @@ internal sealed partial class ServerHarness : IAsyncDisposable
             WebPassword = Password,
             WarmUp = false, // its own test; here it would only spend CPU at each start
             PasswordIterations = 1_000, // the production count costs ~0.5 s a sign-in on this machine
-            // The fake clock never refills a rate limiter: a burst these tests never spend.
-            ConfigureAccount = o => (o.RequestsPerSecond, o.Burst) = (100, 100),
+            // The fake clock never refills a rate limiter: a burst these tests never spend. Nor does it end a retry's
+            // back-off: a transient error (a loaded machine) must fail the upload with its reason, not hang the test.
+            ConfigureAccount = o => (o.RequestsPerSecond, o.Burst, o.MaxRetries) = (100, 100, 0),
         };
         configure?.Invoke(options);
         var harness = new ServerHarness(standIn, time, options);
