@@ -54,11 +54,6 @@ internal sealed partial class SyncJobs
                 File.Delete(file); // nothing could be read: the upload is of no use (a backfill of it says so itself)
             }
         }
-        catch (OperationCanceledException) when (preview.Token.IsCancellationRequested && !_abort.IsCancellationRequested)
-        {
-            // Replaced, or the backfill of this file started while it ran: the job ends here, quietly. (Let through,
-            // the cancellation ended the worker's loop, and every job after it waited for ever.)
-        }
         finally
         {
             if (cut.IsCancellationRequested)

@@ -228,16 +228,12 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         {
             // Kept as a stored document, as a file given to the command line is: a workout whose name no table knows
             // goes to the Names page, and mapping the name reads the document again.
+            var pushesWaiting = false;
             if (GivenDocument.Kept(file, Uploads.DisplayName(file)) is { } document)
             {
-                var pushesWaiting = WaitingDocuments() > 0;
+                // That run reads the waiting pushed documents too, but as a backfill it does not send new workouts.
+                pushesWaiting = WaitingDocuments() > 0;
                 result = await SyncAsync(title, null, intervals, SyncMode.Backfill, document: document).ConfigureAwait(false);
-                if (pushesWaiting)
-                {
-                    // That run read the waiting pushed documents too, but as a backfill it does not send new workouts:
-                    // a sync from the inbox does (their own jobs, queued behind this one, find nothing left to read).
-                    SyncNow();
-                }
             }
             else
             {
@@ -245,10 +241,11 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
                 result = await SyncAsync(title, source.Source, intervals, SyncMode.Backfill).ConfigureAwait(false);
             }
 
-            if (result.Report.Items.Any(i => i.Outcome.Reason == ReasonCode.EndedAfterSyncOn))
+            if (pushesWaiting || result.Report.Items.Any(i => i.Outcome.Reason == ReasonCode.EndedAfterSyncOn))
             {
-                // The export holds workouts that ended after sync was turned on and never came by push: a backfill
-                // leaves them to a sync, which the server runs now instead of waiting for the next push or Sync now.
+                // New workouts read by this backfill (pushed, or in the file and ended after sync was turned on) are left
+                // to a sync, which the server runs now instead of waiting for the next push or Sync now. (The pushed
+                // documents' own jobs, queued behind this one, find nothing left to read.)
                 SyncNow();
             }
 

@@ -118,7 +118,7 @@ internal sealed class SyncEngine(SyncState state, IntervalsClient? client, TimeP
             {
                 if (cancellationToken.IsCancellationRequested)
                 {
-                    return Interrupted();
+                    return SyncStop.Interrupted;
                 }
 
                 // Local dates a day either side: the service filters on start_date_local, whose zone we may not know.
@@ -192,12 +192,12 @@ internal sealed class SyncEngine(SyncState state, IntervalsClient? client, TimeP
                 await CorrectTypesAsync(uploaded, oldest, newest, CancellationToken.None).ConfigureAwait(false);
                 if (cancellationToken.IsCancellationRequested)
                 {
-                    return Interrupted();
+                    return SyncStop.Interrupted;
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                return Interrupted();
+                return SyncStop.Interrupted;
             }
             catch (IntervalsException ex)
             {
@@ -288,8 +288,6 @@ internal sealed class SyncEngine(SyncState state, IntervalsClient? client, TimeP
             }
         }
     }
-
-    private static SyncStop Interrupted() => new(SyncStopKind.Interrupted, "interrupted", null);
 
     private async Task<Outcome> UploadAsync(Workout workout, string? deletedActivity, SyncRequest request, TimeZoneInfo zone, CancellationToken cancellationToken)
     {

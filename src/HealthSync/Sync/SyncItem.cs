@@ -42,6 +42,9 @@ public sealed record SyncStop(SyncStopKind Kind, string Message, DateTimeOffset?
         Intervals.IntervalsUnavailableException unavailable => new(SyncStopKind.ServiceUnreachable, unavailable.Message, null),
         _ => new(SyncStopKind.CredentialsRefused, exception.Message, null),
     };
+
+    /// <summary>The run's token was cancelled: what was done is recorded, the rest waits for the next run.</summary>
+    public static SyncStop Interrupted { get; } = new(SyncStopKind.Interrupted, "interrupted", null);
 }
 
 /// <summary>Everything a run did, in workout order, and why it stopped if it did.</summary>

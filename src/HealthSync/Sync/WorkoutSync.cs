@@ -255,6 +255,12 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
         {
             return SyncStop.From(ex);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // As the engine does: a cancelled run ends with its report, not an exception (the server's worker, whose
+            // backfill cut its own preview here, took one for a failure and stopped taking jobs).
+            return SyncStop.Interrupted;
+        }
     }
 
     /// <summary>Streams the source into the inbox in chunks (a dry run keeps summaries in memory instead); returns what it did.</summary>
