@@ -233,9 +233,7 @@ public sealed partial class NativeToolTests(NativeToolTests.NativeBuild native) 
             return serve;
         }
 
-        /// <summary>A browser: its own cookies, redirects not followed so each answer can be checked.</summary>
-        public HttpClient Browser() =>
-            new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+        public HttpClient Browser() => ServerHarness.BrowserAt(BaseAddress);
 
         /// <summary>Looks every 50 ms until <paramref name="done"/> holds, at most a minute: the server is a real process on the real clock.</summary>
         public async Task WaitUntilAsync(Func<bool> done, string what)

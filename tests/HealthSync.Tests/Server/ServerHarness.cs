@@ -89,8 +89,11 @@ internal sealed partial class ServerHarness : IAsyncDisposable
     }
 
     /// <summary>A browser: its own cookies, redirects not followed so each answer can be checked.</summary>
-    public HttpClient Browser() =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = Server.BaseAddress };
+    public HttpClient Browser() => BrowserAt(Server.BaseAddress);
+
+    /// <summary>A browser of a server at <paramref name="address"/> (one this harness did not start, too).</summary>
+    public static HttpClient BrowserAt(Uri address) =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = address };
 
     /// <summary>A browser signed in with the password.</summary>
     public async Task<HttpClient> SignedInBrowserAsync()
