@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using HealthSync.Server.Work;
 using HealthSync.Sync;
-using HealthSync.Workouts;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
@@ -146,7 +145,7 @@ internal static class BackfillPage
         var rows = new StringBuilder();
         foreach (var row in outcome.Rows)
         {
-            rows.Append($"<tr class=\"{E(row.Kind.Code())}\"><td>{E(When(row.Start, outcome.Zone))}</td><td>{E(SportCategories.ShortName(row.ActivityType))}</td><td>{E(Word(row.Kind))}</td><td>{E(row.Reason)}</td></tr>");
+            rows.Append($"<tr class=\"{E(row.Kind.Code())}\"><td>{E(When(row.Start, outcome.Zone))}</td><td>{E(row.Name)}</td><td>{E(Word(row.Kind))}</td><td>{E(row.Reason)}</td></tr>");
         }
 
         var would = outcome.Count(OutcomeKind.WouldUpload);

@@ -56,7 +56,7 @@ public sealed class BrowserTests
             var activity = harness.StandIn.Activities.All.Single()["id"]!.ToString();
             Assert.Contains($"https://intervals.icu/activities/{activity}", seen.GetProperty("activityLinks").EnumerateArray().Select(a => a.GetString()));
             Assert.Contains("export.zip: 1 workout, 1 would be uploaded", seen.GetProperty("previewText").GetString(), StringComparison.Ordinal);
-            Assert.Contains("Walking", Assert.Single(seen.GetProperty("previewRows").EnumerateArray()).GetString(), StringComparison.Ordinal);
+            Assert.Contains("08:00Walkupload", Assert.Single(seen.GetProperty("previewRows").EnumerateArray()).GetString(), StringComparison.Ordinal); // the name a person reads, not the type's
             foreach (var name in new[] { "1-first-start", "2-phone-setup", "3-settings", "4-history-failed", "5-status-after-sync-now", "6-history", "7-backfill-preview" })
             {
                 Assert.True(new FileInfo(Path.Combine(screenshots, name + ".png")).Length > 1000, name);

@@ -26,7 +26,7 @@ public sealed class ServerBackfillTests
         await harness.Server.Jobs.WhenIdle(); // the preview is a worker job (ServerPreviewTests follow it while it runs)
         var preview = await browser.GetStringAsync(uploaded.Headers.Location!.OriginalString);
         Assert.Contains("2 workouts, <strong>1 would be uploaded</strong>", preview, StringComparison.Ordinal);
-        Assert.Contains("Walking", preview, StringComparison.Ordinal);
+        Assert.Contains("<td>Walk</td>", preview, StringComparison.Ordinal); // the name a person reads, as in the history
         Assert.Empty(harness.Uploads);
 
         Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync("/backfill/start", ServerHarness.Form(preview, ("file", Path.GetFileName(stored))))).StatusCode);

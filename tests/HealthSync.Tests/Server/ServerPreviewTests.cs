@@ -75,7 +75,7 @@ public sealed partial class ServerPreviewTests
         var result = await browser.GetStringAsync(address);
         Assert.Contains("2 workouts, <strong>1 would be uploaded</strong>", result, StringComparison.Ordinal);
         Assert.Contains("id=\"preview-result\"", result, StringComparison.Ordinal);
-        Assert.Contains("<td>Walking</td><td>upload</td>", result, StringComparison.Ordinal);
+        Assert.Contains("<td>Outdoor Walk</td><td>upload</td>", result, StringComparison.Ordinal);
         Assert.DoesNotContain("http-equiv=\"refresh\"", result, StringComparison.Ordinal);
 
         // A reload shows the kept result: the file is not read again.
