@@ -75,9 +75,20 @@ internal static class LoginCommand
             }
 
             var path = CredentialsFile.Write(dir, new StoredCredentials(key.Trim(), null, athlete, baseUrl?.ToString()));
+            bool turnedOn;
+            using (var state = SyncState.Open(dir, context.Time))
+            {
+                turnedOn = HealthSync.Sync.SyncSettings.TurnOnAtConnection(state, context.Time.GetUtcNow());
+            }
+
             context.Console.MarkupLine(notChecked is null
                 ? $"Connected to {Markup.Escape(url.ToString())}. The key is stored in {Markup.Escape(path)} (readable by you alone)."
                 : $"[yellow]Stored, not checked[/]: {Markup.Escape(notChecked)}. The key is in {Markup.Escape(path)} (readable by you alone); the next sync will find out whether it works.");
+            if (turnedOn)
+            {
+                context.Console.WriteLine("Sync is on from now: `healthsync sync` uploads the workouts that end from now on; `healthsync backfill` brings the older ones.");
+            }
+
             return ExitCodes.Ok;
         });
         return command;

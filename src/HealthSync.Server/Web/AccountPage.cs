@@ -1,6 +1,7 @@
 using HealthSync.Intervals;
 using HealthSync.Server.Work;
 using HealthSync.Hosting;
+using HealthSync.Sync;
 using static HealthSync.Server.Web.Html;
 
 namespace HealthSync.Server.Web;
@@ -15,7 +16,7 @@ internal static class AccountPage
         pages.MapPost("/account", SaveAsync).Guarded();
     }
 
-    private static async Task<IResult> SaveAsync(HttpContext context, ServerAccount account, ServerOptions options, SyncJobs jobs)
+    private static async Task<IResult> SaveAsync(HttpContext context, ServerAccount account, ServerOptions options, ServerStateHandle handle, SyncJobs jobs)
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
         var key = form["api-key"].ToString().Trim();
@@ -40,6 +41,7 @@ internal static class AccountPage
         }
 
         CredentialsFile.Write(options.StateDirectory, candidate);
+        SyncSettings.TurnOnAtConnection(handle.State, options.Time.GetUtcNow());
         jobs.ProcessDocuments(); // pushed documents may have waited for an account
         return Results.Redirect("/account?saved=1");
     }

@@ -26,14 +26,24 @@ internal static class SettingsPage
             return Render(context, SyncSettings.Load(state, options.MachineZone.Id), null, $"\"{zone}\" is not a time zone this machine knows; use a name such as Europe/Paris.");
         }
 
-        SyncSettings.SetSync(state, form["sync"] == "on", options.Time.GetUtcNow());
+        // A box shown unticked because sync was never set (no account yet) and left so is no choice: connecting the
+        // account turns sync on. Unticking a box shown ticked turns it off.
+        if (form["sync"] == "on" || form["sync-shown"] != "unset")
+        {
+            SyncSettings.SetSync(state, form["sync"] == "on", options.Time.GetUtcNow());
+        }
+
         foreach (var category in SportCategories.All)
         {
             SyncSettings.SetSport(state, category, form["sport-" + category.ToId()] == "on");
         }
 
         state.SetSetting(SyncSettings.GpsRoutesKey, form["gps-routes"] == "on" ? "on" : "off");
-        state.SetSetting(SyncSettings.TimeZoneKey, zone);
+        if (zone != SyncSettings.Load(state, options.MachineZone.Id).TimeZoneId)
+        {
+            SyncSettings.SetTimeZone(state, zone); // with its origin, so `healthsync settings` says the user chose it
+        }
+
         return Results.Redirect("/settings?saved=1");
     }
 
@@ -51,8 +61,9 @@ internal static class SettingsPage
             {Notice(notice)}{Notice(error, error: true)}
             {Form(context, "/settings", $"""
                 <fieldset><legend>Sync</legend>
+                <input type="hidden" name="sync-shown" value="{settings.SyncOn switch { true => "on", false => "off", _ => "unset" }}">
                 <label><input type="checkbox" name="sync" value="on"{Checked(settings.SyncOn == true)}> Sync workouts to Intervals.icu</label>
-                <p class="note">Turning sync on counts from that moment: older workouts come in with a backfill.</p></fieldset>
+                <p class="note">{(settings.SyncOn is null ? "Sync turns on when you connect your Intervals.icu account. " : string.Empty)}Turning sync on counts from that moment: older workouts come in with a backfill.</p></fieldset>
                 <fieldset><legend>Sports to sync</legend>{sports}</fieldset>
                 <fieldset><legend>Routes</legend>
                 <label><input type="checkbox" name="gps-routes" value="on"{Checked(settings.GpsRoutes)}> Include GPS routes <span class="note">(outdoor workouts only)</span></label></fieldset>

@@ -11,10 +11,31 @@ internal static class StatusPage
     public static void Map(RouteGroupBuilder pages)
     {
         pages.MapGet("/", Render);
-        pages.MapPost("/sync-now", (SyncJobs jobs) =>
+        pages.MapPost("/sync-now", (SyncJobs jobs, ServerAccount account, ServerStateHandle handle, ServerOptions options) =>
         {
+            // "Sync started." only when a run starts: without an account or with sync off, none would.
+            if (account.Resolve() is null)
+            {
+                return Results.Redirect("/?refused=account");
+            }
+
+            if (SyncSettings.Load(handle.State, options.MachineZone.Id).SyncOn != true)
+            {
+                return Results.Redirect("/?refused=off");
+            }
+
             jobs.SyncNow();
-            return Results.Redirect("/?started=1");
+            return Results.Redirect("/?started=sync");
+        }).Guarded();
+        pages.MapPost("/backfill-held", (SyncJobs jobs, ServerAccount account) =>
+        {
+            if (account.Resolve() is null)
+            {
+                return Results.Redirect("/?refused=account");
+            }
+
+            jobs.BackfillHeld();
+            return Results.Redirect("/?started=backfill");
         }).Guarded();
         pages.MapGet("/events", EventsAsync);
     }
@@ -28,16 +49,32 @@ internal static class StatusPage
         {
             true => $"On since {When(settings.SyncSince, zone)}: workouts that end after that are uploaded as they arrive.",
             false => "Off: pushed workouts are stored, and nothing is uploaded.",
-            _ => "Not turned on yet: it turns on with the first sync (a push or Sync now).",
+            _ => "Not turned on yet: it turns on when you connect your Intervals.icu account (Account page).",
         };
         var lastEntry = state.History(null, 1) is [var newest] ? newest.At : (DateTimeOffset?)null;
         var last = jobs.Last is { } done ? $"{When(done.FinishedAt, zone)}: {done.Summary}" : $"{When(lastEntry, zone)}";
-        var inbox = state.Inbox();
         var documents = state.WaitingDocumentCount();
-        var waiting = string.Create(CultureInfo.InvariantCulture, $"{documents} pushed document{(documents == 1 ? "" : "s")} not yet read; {inbox.Workouts - inbox.Settled} workout{(inbox.Workouts - inbox.Settled == 1 ? "" : "s")} received and not in Intervals.icu (older ones wait for a backfill, others are in sports you do not sync).");
+        var (older, newer) = settings.SyncSince is { } boundary ? state.Unsettled(boundary) : (state.Inbox() is var all ? all.Workouts - all.Settled : 0, 0);
+        var waiting = string.Create(CultureInfo.InvariantCulture, $"{Count(documents, "pushed document")} not yet read; {Count(newer, "newer workout")} received and not in Intervals.icu (sent by the next sync, unless in sports you do not sync).");
+        var history = older == 0
+            ? string.Empty
+            : $"""
+              <p>{E(string.Create(CultureInfo.InvariantCulture, $"{Count(older, "workout")} received ended before sync was turned on: only a backfill uploads them."))}</p>
+              {Form(context, "/backfill-held", $"<button>Backfill {E(Count(older, "older workout"))}</button>")}
+              """;
         var job = jobs.Current;
         var bar = job is { Total: > 0 } j ? $"<progress id=\"job-bar\" max=\"{j.Total}\" value=\"{j.Done}\"></progress>" : "<progress id=\"job-bar\" hidden></progress>";
-        var started = context.Request.Query.ContainsKey("started") ? Notice("Sync started.") : string.Empty;
+        var started = context.Request.Query["started"].ToString() switch
+        {
+            "sync" => Notice("Sync started."),
+            "backfill" => Notice("Backfill started: it sends in batches within Intervals.icu's request limits."),
+            _ => string.Empty,
+        } + context.Request.Query["refused"].ToString() switch
+        {
+            "account" => Notice("Nothing was started: connect your Intervals.icu account first (Account page).", error: true),
+            "off" => Notice("Nothing was started: sync is off. Turn it on in Settings.", error: true),
+            _ => string.Empty,
+        };
         return Page(context, "Status", $"""
             {started}
             {Notice(jobs.Blocked, error: true)}
@@ -45,13 +82,15 @@ internal static class StatusPage
             <dl>
               <dt>Sync</dt><dd>{E(sync)}</dd>
               <dt>Last sync</dt><dd id="last">{E(last)}</dd>
-              <dt>Waiting</dt><dd>{E(waiting)}</dd>
+              <dt>Waiting</dt><dd>{E(waiting)}{history}</dd>
               <dt>Running</dt><dd><span id="job">{E(JobLine(job))}</span>{bar}</dd>
             </dl>
             {Form(context, "/sync-now", "<button>Sync now</button>")}
             <p class="note">Times are in {E(zone.Id)}.</p>
             """);
     }
+
+    private static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");
 
     /// <summary>Server-sent events: the job line at each change, so the page follows a run without reloading.</summary>
     private static Task EventsAsync(HttpContext context, SyncJobs jobs, ServerOptions options) =>

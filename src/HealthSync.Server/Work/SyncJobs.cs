@@ -60,6 +60,23 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
     /// <summary>A backfill from the inbox alone (a re-send of an older workout), from <paramref name="since"/> on (null: as the last backfill).</summary>
     public void BackfillFromInbox(DateOnly? since) => Enqueue(new JobRequest(JobKind.BackfillInbox, Since: since));
 
+    /// <summary>
+    /// Backfills every workout the server holds that ended before sync was turned on (the web twin of `healthsync
+    /// backfill` without an export); remembered in the state, so a restart (or a spent budget) goes on with it.
+    /// </summary>
+    public void BackfillHeld()
+    {
+        using (var state = SyncState.Open(options.StateDirectory, options.Time))
+        {
+            state.SetSetting(BackfillHeldKey, "on");
+        }
+
+        Enqueue(new JobRequest(JobKind.BackfillHeld));
+    }
+
+    /// <summary>The setting that says a backfill of what the server holds is under way ("on"), empty when none.</summary>
+    public const string BackfillHeldKey = "server.backfill.held";
+
     /// <summary>Backfill from an uploaded file; remembered in the state, so a restart goes on with it.</summary>
     public void Backfill(string file)
     {
@@ -77,12 +94,25 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         // Queued before the loop starts (which runs on its own thread), so WhenIdle() right after start waits for them.
-        ProcessDocuments(); // whatever a crash or a stop left waiting
+        // Whatever a crash, a kill or a stop left: documents not read, and workouts read but not yet decided (a kill
+        // between the read and the upload run), sent now with no push or Sync now needed.
+        Enqueue(new JobRequest(JobKind.Documents, Resume: true));
         using (var state = SyncState.Open(options.StateDirectory, options.Time))
         {
+            if (account.Stored() is not null)
+            {
+                // An account connected by a release that turned sync on at the first run instead: on since then.
+                SyncSettings.TurnOnAtConnection(state, account.ConnectedAt());
+            }
+
             if (state.GetSetting(BackfillFileKey) is { Length: > 0 } file && File.Exists(file))
             {
                 Enqueue(new JobRequest(JobKind.Backfill, file)); // a backfill the last stop cut: it goes on
+            }
+
+            if (state.GetSetting(BackfillHeldKey) == "on")
+            {
+                Enqueue(new JobRequest(JobKind.BackfillHeld));
             }
         }
 
@@ -188,6 +218,20 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
             return;
         }
 
+        if (request.Kind == JobKind.BackfillHeld)
+        {
+            // As `healthsync backfill` without an export: from the first day the last backfill was given, else all.
+            var result = await SyncAsync(Title(request.Kind), null, intervals, SyncMode.Backfill).ConfigureAwait(false);
+            if (result.Report.Stop is not { Kind: SyncStopKind.Interrupted or SyncStopKind.BudgetSpent })
+            {
+                using var state = SyncState.Open(options.StateDirectory, options.Time);
+                state.SetSetting(BackfillHeldKey, string.Empty);
+            }
+
+            Finish(new JobResult(Title(request.Kind), Summarize(result), options.Time.GetUtcNow()));
+            return;
+        }
+
         if (request.Kind == JobKind.Backfill)
         {
             await BackfillAsync(request.File!, intervals).ConfigureAwait(false);
@@ -205,7 +249,7 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         // one listing per batch, not one run (and one listing) per document, and a new workout never waits behind it.
         // A stop lets the document in flight finish (the abort cuts it, and it is read again at the next start).
         var read = await new StoredDocuments(options.Time).ReadWaitingAsync(Run(null, SyncMode.New, intervals), parser, _abort.Token, stoppingToken).ConfigureAwait(false);
-        if (read.Documents > 0 && !_abort.IsCancellationRequested)
+        if ((read.Documents > 0 || (request.Resume && NewWorkoutsWaiting())) && !_abort.IsCancellationRequested)
         {
             var result = await SyncAsync(Title(request.Kind), null, intervals).ConfigureAwait(false);
             Finish(new JobResult(Title(request.Kind), Summarize(result), options.Time.GetUtcNow()));
@@ -271,6 +315,14 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         }
 
         Finish(new JobResult(title, summary, options.Time.GetUtcNow()));
+    }
+
+    /// <summary>Whether the inbox holds workouts a sync would decide: sync is on, and some ended after it was turned on and are not settled.</summary>
+    private bool NewWorkoutsWaiting()
+    {
+        using var state = SyncState.Open(options.StateDirectory, options.Time);
+        var settings = SyncSettings.Load(state, options.MachineZone.Id);
+        return settings is { SyncOn: true, SyncSince: { } since } && state.Unsettled(since).EndedAfter > 0;
     }
 
     private int WaitingDocuments()
@@ -345,6 +397,7 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         JobKind.SyncNow => "Sync now",
         JobKind.Backfill => "Backfill",
         JobKind.BackfillInbox => "Re-send",
+        JobKind.BackfillHeld => "Backfill of the older workouts received",
         JobKind.Preview => "Backfill preview",
         _ => "Syncing pushed workouts",
     };
@@ -370,10 +423,16 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         SyncNow,
         Backfill,
         BackfillInbox,
+        BackfillHeld,
         Preview,
     }
 
-    private sealed record JobRequest(JobKind Kind, string? File = null, DateOnly? Since = null);
+    /// <summary>A job asked for.</summary>
+    /// <param name="Kind">What to do.</param>
+    /// <param name="File">The uploaded file, for a backfill or preview of one.</param>
+    /// <param name="Since">A re-send's first day.</param>
+    /// <param name="Resume">The first job after a start: a sync also runs when no document was read but read workouts wait.</param>
+    private sealed record JobRequest(JobKind Kind, string? File = null, DateOnly? Since = null, bool Resume = false);
 
     /// <summary>Updates the status as the run reports, on the run's own thread (no context to post to).</summary>
     private sealed class StatusProgress(SyncJobs jobs, string title, DateTimeOffset started) : IProgress<SyncProgress>

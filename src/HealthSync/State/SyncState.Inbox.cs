@@ -100,6 +100,25 @@ public sealed partial class SyncState
         return stats;
     }
 
+    /// <summary>
+    /// Inbox workouts not settled in Intervals.icu, split at <paramref name="boundary"/> (when sync was turned on): those
+    /// that ended before it wait for a backfill, the others for a sync (or are in sports the user does not sync).
+    /// </summary>
+    public (int EndedBefore, int EndedAfter) Unsettled(DateTimeOffset boundary)
+    {
+        (int, int) counts = (0, 0);
+        Query(
+            $"""
+            SELECT COALESCE(SUM(CASE WHEN i.end_utc < $boundary THEN 1 ELSE 0 END), 0),
+                   COALESCE(SUM(CASE WHEN i.end_utc >= $boundary THEN 1 ELSE 0 END), 0)
+            FROM inbox i LEFT JOIN workouts w ON w.workout_id = i.workout_id
+            WHERE w.kind IS NULL OR w.kind NOT IN ({SettledKinds}, 'deleted')
+            """,
+            r => counts = (r.GetInt32(0), r.GetInt32(1)),
+            ("$boundary", boundary.ToUnixTimeSeconds()));
+        return counts;
+    }
+
     /// <summary>Removes the rows of workouts settled in Intervals.icu before <paramref name="before"/>; their outcomes and history stay.</summary>
     /// <remarks>A pruned workout read again from a later export is added back and reported as already synced: its outcome is kept.</remarks>
     public int PruneInbox(DateTimeOffset before)

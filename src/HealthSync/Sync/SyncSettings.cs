@@ -17,7 +17,7 @@ public sealed record SyncSettings
     private const string TimeZoneOriginKey = "time-zone.origin";
     private const string SportPrefix = "sports.";
 
-    /// <summary>On, off, or null when never set (the first `healthsync sync` turns it on).</summary>
+    /// <summary>On, off, or null when never set (connecting an account turns it on; else the first `healthsync sync`).</summary>
     public bool? SyncOn { get; init; }
 
     /// <summary>When sync was turned on: workouts that ended after it are new; older ones are for backfill.</summary>
@@ -163,6 +163,25 @@ public sealed record SyncSettings
         {
             state.SetSetting(SinceKey, now.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
         }
+    }
+
+    /// <summary>
+    /// Turns sync on at <paramref name="connectedAt"/>, the moment an Intervals.icu account was connected (the Account
+    /// page, `healthsync login`), unless the user already chose on or off. A workout recorded after the connection is
+    /// then new and its push uploads it; one that ended before waits for a backfill. (Turned on at the first run instead,
+    /// the first push's own walk ended "before sync was on" and was never uploaded.)
+    /// </summary>
+    /// <returns>True when this turned sync on.</returns>
+    public static bool TurnOnAtConnection(SyncState state, DateTimeOffset connectedAt)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.GetSetting(SyncKey) is not null)
+        {
+            return false;
+        }
+
+        SetSync(state, on: true, connectedAt);
+        return true;
     }
 
     public static void SetSport(SyncState state, SportCategory category, bool on)

@@ -22,6 +22,32 @@ public sealed class LoginTests
     }
 
     [Fact]
+    public async Task Should_Turn_Sync_On_At_Login_So_A_Workout_Recorded_After_It_Is_New()
+    {
+        await using var h = await SyncHarness.StartAsync(Now);
+
+        var login = await h.RunWithInputAsync(SyncHarness.ApiKey + "\n", "login", "--base-url", Url(h));
+
+        Assert.Equal(0, login.ExitCode);
+        Assert.Contains("Sync is on from now", login.Console);
+        using (var state = HealthSync.State.SyncState.Open(h.StateDir, h.Time))
+        {
+            var settings = HealthSync.Sync.SyncSettings.Load(state, "UTC");
+            Assert.True(settings.SyncOn);
+            Assert.Equal(Now, settings.SyncSince);
+        }
+
+        // A second login (a new key) keeps the instant: sync was on already.
+        h.Time.Advance(TimeSpan.FromDays(1));
+        var again = await h.RunWithInputAsync(SyncHarness.ApiKey + "\n", "login", "--base-url", Url(h));
+        Assert.DoesNotContain("Sync is on from now", again.Console);
+        using (var state = HealthSync.State.SyncState.Open(h.StateDir, h.Time))
+        {
+            Assert.Equal(Now, HealthSync.Sync.SyncSettings.Load(state, "UTC").SyncSince);
+        }
+    }
+
+    [Fact]
     public async Task Should_Not_Store_A_Refused_Key()
     {
         await using var h = await SyncHarness.StartAsync(Now);

@@ -40,8 +40,8 @@ internal sealed partial class ServerHarness : IAsyncDisposable
 
     public string StateDir => Options.StateDirectory;
 
-    /// <summary>Starts the stand-in and the server; sync is on since two hours before <paramref name="now"/>.</summary>
-    public static async Task<ServerHarness> StartAsync(DateTimeOffset now, bool account = true, Action<ServerOptions>? configure = null)
+    /// <summary>Starts the stand-in and the server; sync is on since two hours before <paramref name="now"/> unless <paramref name="fresh"/> (nothing set, as a new user's first start).</summary>
+    public static async Task<ServerHarness> StartAsync(DateTimeOffset now, bool account = true, Action<ServerOptions>? configure = null, bool fresh = false)
     {
         var standIn = await StandInServer.StartAsync(new StandInOptions { ApiKey = ApiKey, RatePerSecond = 1000, Burst = 1000, Budget = 0 });
         var state = Path.Combine(Path.GetTempPath(), "healthsync-tests", Guid.NewGuid().ToString("N"), "state");
@@ -63,9 +63,10 @@ internal sealed partial class ServerHarness : IAsyncDisposable
         };
         configure?.Invoke(options);
         var harness = new ServerHarness(standIn, time, options);
-        Directory.CreateDirectory(state);
-        using (var store = SyncState.Open(state, time))
+        if (!fresh)
         {
+            Directory.CreateDirectory(state);
+            using var store = SyncState.Open(state, time);
             SyncSettings.SetSync(store, on: true, now.AddHours(-2));
         }
 
@@ -80,11 +81,16 @@ internal sealed partial class ServerHarness : IAsyncDisposable
 
     public void ConnectAccount() => CredentialsFile.Write(StateDir, new StoredCredentials(ApiKey, null, "0", StandIn.BaseAddress.ToString()));
 
-    /// <summary>Stops the server (as SIGTERM does) and starts a new one on the same state folder.</summary>
-    public async Task RestartAsync()
+    /// <summary>Stops the server (as SIGTERM does), runs <paramref name="whileStopped"/>, and starts a new one on the same state folder.</summary>
+    public async Task RestartAsync(Func<Task>? whileStopped = null)
     {
         Client.Dispose();
         await Server.DisposeAsync();
+        if (whileStopped is not null)
+        {
+            await whileStopped();
+        }
+
         await StartServerAsync();
     }
 
