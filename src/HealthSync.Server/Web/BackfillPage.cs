@@ -145,7 +145,7 @@ internal static class BackfillPage
         var rows = new StringBuilder();
         foreach (var row in outcome.Rows)
         {
-            rows.Append($"<tr class=\"{E(row.Kind.Code())}\"><td>{E(When(row.Start, outcome.Zone))}</td><td>{E(row.Name)}</td><td>{E(Word(row.Kind))}</td><td>{E(row.Reason)}</td></tr>");
+            rows.Append($"<tr class=\"{E(row.Kind.Code())}\"><td>{E(Local(row.Start))}</td><td>{E(row.Name)}</td><td>{E(Word(row.Kind))}</td><td>{E(row.Reason)}</td></tr>");
         }
 
         var would = outcome.Count(OutcomeKind.WouldUpload);

@@ -39,7 +39,7 @@ internal static class HistoryPage
                 : E(Word(entry.Status));
             var actions = entry.ForgottenAt is null ? Actions(context, entry.WorkoutId, name) : string.Empty;
             var rowClass = entry.ForgottenAt is null ? entry.Status : entry.Status + " forgotten";
-            rows.Append($"<tr class=\"{E(rowClass)}\"><td>{E(When(entry.Start, zone))}</td><td>{E(name)}</td><td>{outcome}</td><td>{E(entry.Reason)}</td><td>{activity}</td><td>{actions}</td></tr>");
+            rows.Append($"<tr class=\"{E(rowClass)}\"><td>{E(When(entry.Start, HealthSync.Workouts.WorkoutZone.Of(entry.TimeZoneId, zone)))}</td><td>{E(name)}</td><td>{outcome}</td><td>{E(entry.Reason)}</td><td>{activity}</td><td>{actions}</td></tr>");
         }
 
         var links = new StringBuilder("<p>Show: ");

@@ -49,6 +49,9 @@ internal static class Html
     public static string When(DateTimeOffset? instant, TimeZoneInfo zone) =>
         instant is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) : "never";
 
+    /// <summary>A time already at its own local time (a workout's, in the workout's zone), as <see cref="When"/> writes it.</summary>
+    public static string Local(DateTimeOffset local) => local.ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+
     /// <summary>"about 3 min", "about 1 h 20 min".</summary>
     public static string Duration(TimeSpan span) => span.TotalMinutes < 1
         ? "under a minute"

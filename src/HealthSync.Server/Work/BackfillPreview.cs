@@ -128,7 +128,8 @@ internal sealed record PreviewOutcome(int Workouts, IReadOnlyDictionary<OutcomeK
         ArgumentNullException.ThrowIfNull(result);
         var items = result.Report.Items;
         var counts = items.GroupBy(i => i.Kind).ToDictionary(g => g.Key, g => g.Count());
-        var rows = items.Take(MaxRows).Select(i => new PreviewRow(i.Workout.Start, HealthSync.Workouts.SportTable.DisplayName(i.Workout), i.Kind, i.Reason)).ToList();
+        var zone = result.Settings.TimeZone;
+        var rows = items.Take(MaxRows).Select(i => new PreviewRow(HealthSync.Workouts.WorkoutZone.Local(i.Workout.Start, i.Workout, zone), HealthSync.Workouts.SportTable.DisplayName(i.Workout), i.Kind, i.Reason)).ToList();
         var note = result.SourceBroken is { } broken
             ? $"The file broke off after {result.Intake?.Read ?? 0} workouts: {broken.Message}. A backfill reads the same part."
             : result.Report.Stop is { } stop ? "The dry run stopped: " + stop.Message : null;
@@ -137,4 +138,8 @@ internal sealed record PreviewOutcome(int Workouts, IReadOnlyDictionary<OutcomeK
 }
 
 /// <summary>One workout of a preview and what the backfill would do with it; its name as a person reads it ("Outdoor Walk"), as the history and the command line show it.</summary>
+/// <param name="Start">The start at the workout's own local time (its zone's offset).</param>
+/// <param name="Name">The workout's name as a person reads it.</param>
+/// <param name="Kind">What the backfill would do with it.</param>
+/// <param name="Reason">Why, in words.</param>
 internal sealed record PreviewRow(DateTimeOffset Start, string Name, OutcomeKind Kind, string? Reason);

@@ -8,8 +8,9 @@ namespace HealthSync.HealthAutoExport;
 /// <summary>Parses the date forms Health Auto Export is known to send, to UTC instants.</summary>
 /// <remarks>
 /// "2024-02-06 07:00:00 -0800" (24-hour), "2024-09-21 7:57:00 am +1000" (a phone set to a 12-hour clock, also "AM"),
-/// and the same with a narrow no-break space (U+202F, newer iOS) or a no-break space before am/pm. The offset is kept
-/// only to find the instant: HAE sends no zone name. ISO 8601 ("2024-02-06T07:00:00-08:00") is accepted as well.
+/// and the same with a narrow no-break space (U+202F, newer iOS) or a no-break space before am/pm. HAE sends no zone
+/// name, so the offset is the only word on the phone's local time: a workout's start offset becomes its zone
+/// (<see cref="Workouts.WorkoutZone.FixedOffsetId"/>). ISO 8601 ("2024-02-06T07:00:00-08:00") is accepted as well.
 /// </remarks>
 internal static class HaeDate
 {
@@ -40,9 +41,16 @@ internal static class HaeDate
     }
 
     /// <summary>Parses characters; false when they are none of the known forms.</summary>
-    public static bool TryParse(ReadOnlySpan<char> text, out DateTimeOffset instant)
+    public static bool TryParse(ReadOnlySpan<char> text, out DateTimeOffset instant) => TryParse(text, out instant, out _);
+
+    /// <summary>Parses characters to the instant and the UTC offset the phone wrote beside it (its local time's).</summary>
+    public static bool TryParse(string? text, out DateTimeOffset instant, out TimeSpan offset) => TryParse(text.AsSpan(), out instant, out offset);
+
+    /// <summary>Parses characters to the instant and the UTC offset the phone wrote beside it (its local time's).</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out DateTimeOffset instant, out TimeSpan writtenOffset)
     {
         instant = default;
+        writtenOffset = default;
         if (text.IsEmpty || text.Length > MaxLength)
         {
             return false;
@@ -72,6 +80,7 @@ internal static class HaeDate
             if (TryTime(time, meridiem, out var timeOfDay))
             {
                 instant = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue) + timeOfDay, offset).ToUniversalTime();
+                writtenOffset = offset;
                 return true;
             }
 
@@ -82,6 +91,7 @@ internal static class HaeDate
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var iso))
         {
             instant = iso.ToUniversalTime();
+            writtenOffset = iso.Offset;
             return true;
         }
 

@@ -19,6 +19,7 @@ internal sealed class HaeWorkoutReader(ActivityNameMatcher names, bool readRoute
         }
 
         var (name, start, end, match, id) = header;
+        var zone = WorkoutZone.FixedOffsetId(header.Offset);
         void Partly(string reason) => problems.Add(new(HealthAutoExportProblemCode.PartlyRead, where, $"workout {id} (\"{name}\", {start:yyyy-MM-dd HH:mm}Z): {reason}"));
 
         var place = Place(json, match);
@@ -37,6 +38,7 @@ internal sealed class HaeWorkoutReader(ActivityNameMatcher names, bool readRoute
             },
             Start = start,
             End = end,
+            TimeZoneId = zone, // the phone's offset at the start: the local time the user saw
             Duration = Duration(json, end - start, Partly),
             DistanceMeters = Convert(Quantity(Prop(json, "distance")), HaeUnits.Metres, "distance", Partly),
             EnergyKilocalories = Energy(json, Partly),
@@ -75,7 +77,7 @@ internal sealed class HaeWorkoutReader(ActivityNameMatcher names, bool readRoute
         var healthKitId = Text(Prop(json, "id"));
         var startText = Text(Prop(json, "start"));
         var endText = Text(Prop(json, "end"));
-        if (!HaeDate.TryParse(startText, out var start) || !HaeDate.TryParse(endText, out var end) || end < start)
+        if (!HaeDate.TryParse(startText, out var start, out var offset) || !HaeDate.TryParse(endText, out var end) || end < start)
         {
             problems.Add(new(HealthAutoExportProblemCode.UnreadableWorkout, where, $"workout \"{name}\" has no readable start and end (\"{startText}\", \"{endText}\"); skipped")
             {
@@ -102,7 +104,7 @@ internal sealed class HaeWorkoutReader(ActivityNameMatcher names, bool readRoute
             return null;
         }
 
-        return new WorkoutHeader(name, start, end, match, WorkoutId.Create(match.ActivityType, start, end));
+        return new WorkoutHeader(name, start, end, match, WorkoutId.Create(match.ActivityType, start, end)) { Offset = offset };
     }
 
     /// <summary>The `location` field first (it is the workout's own), then what the name implies.</summary>
@@ -174,4 +176,8 @@ internal sealed class HaeWorkoutReader(ActivityNameMatcher names, bool readRoute
 }
 
 /// <summary>What names a HAE workout: its name as sent, start and end in whole seconds, the type its name maps to, and its id.</summary>
-internal sealed record WorkoutHeader(string? Name, DateTimeOffset Start, DateTimeOffset End, ActivityNameMatch Match, string Id);
+internal sealed record WorkoutHeader(string? Name, DateTimeOffset Start, DateTimeOffset End, ActivityNameMatch Match, string Id)
+{
+    /// <summary>The UTC offset the phone wrote beside the start: its local time's.</summary>
+    public TimeSpan Offset { get; init; }
+}

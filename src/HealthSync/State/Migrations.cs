@@ -96,6 +96,12 @@ internal static class Migrations
             seen_at TEXT NOT NULL,
             PRIMARY KEY (name, document_id));
         """,
+
+        // 6: Health Auto Export workouts now keep the offset the phone wrote as their zone (they took the server's
+        // before): every stored document waits to be read again, which replaces its workouts' inbox rows.
+        """
+        UPDATE documents SET processed_at = NULL, outcome = NULL WHERE kind LIKE 'health-auto-export%';
+        """,
     ];
 
     /// <summary>The version a database has after <see cref="Apply"/>.</summary>

@@ -19,7 +19,7 @@ public sealed class HealthAutoExportDocumentTests
         Assert.Equal(new DateTimeOffset(2026, 5, 3, 5, 12, 4, TimeSpan.Zero), walk.Start);
         Assert.Equal(TimeSpan.Zero, walk.Start.Offset);
         Assert.Equal(new DateTimeOffset(2026, 5, 3, 5, 58, 40, TimeSpan.Zero), walk.End);
-        Assert.Null(walk.TimeZoneId);
+        Assert.Equal("UTC+02:00", walk.TimeZoneId); // the offset the phone wrote: HAE names no zone
         Assert.Equal(TimeSpan.FromSeconds(2796.2), walk.Duration);
         Assert.Equal(3912, walk.DistanceMeters!.Value, 6);
         Assert.Equal(812.4 / 4.184, walk.EnergyKilocalories!.Value, 6);
