@@ -17,6 +17,7 @@ return args switch
     ["push-rate", ..] => await ServerBenchmark.RateAsync(Count(args, 1, 1_000), Count(args, 2, 8)),
     ["server-memory", ..] => await ServerBenchmark.MemoryAsync(Count(args, 1, 1_000), Count(args, 2, 8)),
     ["server-backfill", var path] => await ServerBackfillBenchmark.RunAsync(path),
+    ["push-fuzz", ..] => await PushFuzzRun(Count(args, 1, 5_000), Count(args, 2, 20261208)),
     _ => Usage(),
 };
 
@@ -27,6 +28,22 @@ static int Generate(long megabytes, string output, int seed)
     Console.WriteLine(FormattableString.Invariant(
         $"wrote {output}: {xmlBytes / 1e6:0} MB of XML ({new FileInfo(output).Length / 1e6:0} MB zipped), {records:N0} records, {workouts:N0} workouts, in {stopwatch.Elapsed.TotalSeconds:0.0} s"));
     return 0;
+}
+
+static async Task<int> PushFuzzRun(int documents, int seed)
+{
+    var stopwatch = Stopwatch.StartNew();
+    try
+    {
+        var tally = await HealthSync.Tests.HealthAutoExport.PushFuzz.RunAsync(seed, documents);
+        Console.WriteLine(FormattableString.Invariant($"{documents:N0} mutated documents (seed {seed}) in {stopwatch.Elapsed.TotalSeconds:0.0} s: {tally}"));
+        return 0;
+    }
+    catch (HealthSync.Tests.HealthAutoExport.FuzzFailure failure)
+    {
+        Console.Error.WriteLine("a document broke a rule: " + failure.Message);
+        return 1;
+    }
 }
 
 static int Count(string[] args, int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
@@ -55,6 +72,9 @@ static int Usage()
           server-memory [COUNT] [CONCURRENCY] the server's RSS idle after start, and idle again after the push-rate load
           server-backfill EXPORT.zip          the server's RSS (sampled every 250 ms) through EXPORT uploaded in the browser, its preview and
                                               its backfill into the stand-in at its default limits, and idle after; upload MB/s, requests/s
+          push-fuzz [DOCUMENTS] [SEED]        DOCUMENTS (5,000) mutated Health Auto Export documents through the door check, the
+                                              intake and a sync into the in-process stand-in: how each ended; exit 1 at the first
+                                              that breaks a rule (an exception, a document left waiting, a workout undecided)
           backfill                            backfill 1,000 workouts into the in-process stand-in; requests/s against its 10/s limit, 429s
         """);
     return 2;

@@ -32,7 +32,7 @@ internal static class HaeDate
         var raw = JsonMarshal.GetRawUtf8Value(element);
         if (raw.Length < 2 || raw.Length > MaxLength || raw.Contains((byte)'\\'))
         {
-            return TryParse(element.GetString(), out instant);
+            return TryParse(HaeJson.Text(element), out instant);
         }
 
         Span<char> chars = stackalloc char[MaxLength];
@@ -77,7 +77,8 @@ internal static class HaeDate
                 time = time[..^2];
             }
 
-            if (TryTime(time, meridiem, out var timeOfDay))
+            // Year 1 east of Greenwich or year 9999 west of it has no UTC instant: not a date, never an exception.
+            if (TryTime(time, meridiem, out var timeOfDay) && date.Year is > 1 and < 9999)
             {
                 instant = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue) + timeOfDay, offset).ToUniversalTime();
                 writtenOffset = offset;
@@ -88,7 +89,8 @@ internal static class HaeDate
         }
 
         if (text.Contains('T')
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var iso))
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var iso)
+            && iso.UtcDateTime.Year is > 1 and < 9999)
         {
             instant = iso.ToUniversalTime();
             writtenOffset = iso.Offset;

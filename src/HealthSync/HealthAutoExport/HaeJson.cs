@@ -19,19 +19,36 @@ internal static class HaeJson
     public static double? Number(JsonElement? element) => element switch
     {
         { ValueKind: JsonValueKind.Number } n when n.TryGetDouble(out var d) && double.IsFinite(d) => d,
-        { ValueKind: JsonValueKind.String } s when double.TryParse(s.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) => d,
+        { ValueKind: JsonValueKind.String } s when double.TryParse(String(s), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) => d,
         _ => null,
     };
 
-    /// <summary>A string value.</summary>
-    public static string? Text(JsonElement? element) => element is { ValueKind: JsonValueKind.String } s ? s.GetString() : null;
+    /// <summary>A string value; invalid UTF-8 in it is read with replacement characters (U+FFFD), never thrown.</summary>
+    public static string? Text(JsonElement? element) => element is { ValueKind: JsonValueKind.String } s ? String(s) : null;
+
+    /// <summary>
+    /// A string element's text. The JSON reader checks structure, not the UTF-8 inside strings: GetString throws on
+    /// invalid bytes (seen in a source name), and one such byte must not make a whole workout, or document, unreadable.
+    /// </summary>
+    private static string String(JsonElement element)
+    {
+        try
+        {
+            return element.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element);
+            return System.Text.Encoding.UTF8.GetString(raw.Length >= 2 ? raw[1..^1] : raw);
+        }
+    }
 
     /// <summary>A boolean value (also "true"/"false" strings and 0/1).</summary>
     public static bool? Bool(JsonElement? element) => element switch
     {
         { ValueKind: JsonValueKind.True } => true,
         { ValueKind: JsonValueKind.False } => false,
-        { ValueKind: JsonValueKind.String } s when bool.TryParse(s.GetString(), out var b) => b,
+        { ValueKind: JsonValueKind.String } s when bool.TryParse(String(s), out var b) => b,
         { ValueKind: JsonValueKind.Number } n when n.TryGetInt32(out var i) && i is 0 or 1 => i == 1,
         _ => null,
     };

@@ -82,6 +82,11 @@ internal sealed class HaeSeries(DateTimeOffset start, DateTimeOffset end, Action
                 continue;
             }
 
+            if (!double.IsFinite(value * factor))
+            {
+                continue; // 1e308 km in metres
+            }
+
             (samples ??= []).Add(new QuantitySample(date, date, value * factor));
         }
 
@@ -108,7 +113,7 @@ internal sealed class HaeSeries(DateTimeOffset start, DateTimeOffset end, Action
         }
 
         var points = new List<RoutePoint>(route.GetArrayLength());
-        var skipped = 0;
+        int skipped = 0, outside = 0;
         foreach (var point in route.EnumerateArray())
         {
             var latitude = Number(Prop(point, "latitude", "lat"));
@@ -116,6 +121,12 @@ internal sealed class HaeSeries(DateTimeOffset start, DateTimeOffset end, Action
             if (latitude is not (>= -90 and <= 90) || longitude is not (>= -180 and <= 180) || !TryDate(point, "timestamp", out var time))
             {
                 skipped++;
+                continue;
+            }
+
+            if (time < start - WorkoutSanity.SampleSlack || time > end + WorkoutSanity.SampleSlack)
+            {
+                outside++; // a clock gone wrong (a point dated 9999): kept, it would stretch the route over years
                 continue;
             }
 
@@ -132,6 +143,11 @@ internal sealed class HaeSeries(DateTimeOffset start, DateTimeOffset end, Action
         if (skipped > 0)
         {
             partly($"{skipped} route point(s) without a position or time left out");
+        }
+
+        if (outside > 0)
+        {
+            partly($"{outside} route point(s) dated more than an hour outside the workout left out");
         }
 
         for (var i = 1; i < points.Count; i++)

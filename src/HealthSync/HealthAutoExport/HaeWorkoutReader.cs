@@ -18,6 +18,27 @@ internal sealed class HaeWorkoutReader(ActivityNameMatcher names, bool readRoute
             return null;
         }
 
+        try
+        {
+            return Build(json, where, header, problems);
+        }
+        catch (Exception ex) when (ex is OverflowException or ArgumentException or InvalidOperationException or FormatException or UnusableValueException)
+        {
+            // Reading is per workout and total: one absurd value skips this workout (recorded as failed with the
+            // reason), never the rest of the document or the documents after it.
+            var reason = ex is UnusableValueException ? ex.Message : "a value is out of range (" + ex.Message.TrimEnd('.') + ")";
+            problems.Add(new(HealthAutoExportProblemCode.UnreadableWorkout, where, $"workout {header.Id} (\"{header.Name}\", {header.Start:yyyy-MM-dd HH:mm}Z) cannot be used: {reason}; skipped")
+            {
+                ActivityName = header.Name,
+                Start = header.Start,
+                Key = new WorkoutKey(header.Match.ActivityType, header.Start, header.End),
+            });
+            return null;
+        }
+    }
+
+    private Workout Build(JsonElement json, string where, WorkoutHeader header, List<HealthAutoExportProblem> problems)
+    {
         var (name, start, end, match, id) = header;
         var zone = WorkoutZone.FixedOffsetId(header.Offset);
         void Partly(string reason) => problems.Add(new(HealthAutoExportProblemCode.PartlyRead, where, $"workout {id} (\"{name}\", {start:yyyy-MM-dd HH:mm}Z): {reason}"));
@@ -135,7 +156,13 @@ internal sealed class HaeWorkoutReader(ActivityNameMatcher names, bool readRoute
             return elapsed;
         }
 
-        return TimeSpan.FromSeconds(Math.Round(duration.Value * factor, 3));
+        var seconds = duration.Value * factor;
+        if (!(seconds <= WorkoutSanity.MaxDuration.TotalSeconds))
+        {
+            throw new UnusableValueException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"its duration of {seconds:G4} s is over {WorkoutSanity.MaxDuration.TotalDays:0} days"));
+        }
+
+        return TimeSpan.FromSeconds(Math.Round(seconds, 3));
     }
 
     /// <summary>v2: `activeEnergyBurned` (a quantity; `activeEnergy` is then a series). v1: `activeEnergy` is the quantity.</summary>
@@ -174,6 +201,9 @@ internal sealed class HaeWorkoutReader(ActivityNameMatcher names, bool readRoute
         return null;
     }
 }
+
+/// <summary>A value no workout can have (a duration of 1e300 s): the workout is skipped with this message as the reason.</summary>
+internal sealed class UnusableValueException(string message) : Exception(message);
 
 /// <summary>What names a HAE workout: its name as sent, start and end in whole seconds, the type its name maps to, and its id.</summary>
 internal sealed record WorkoutHeader(string? Name, DateTimeOffset Start, DateTimeOffset End, ActivityNameMatch Match, string Id)

@@ -33,6 +33,9 @@ public sealed record HealthAutoExportProblem(HealthAutoExportProblemCode Code, s
     /// <summary>The workout's start, when it could be read.</summary>
     public DateTimeOffset? Start { get; init; }
 
+    /// <summary>What could still be read of a workout that could not be read whole (its type, start and end): the run records it as failed.</summary>
+    public WorkoutKey? Key { get; init; }
+
     /// <summary>The same problem as the source interface lists it.</summary>
-    public SourceProblem ToSourceProblem() => new(Where, Reason);
+    public SourceProblem ToSourceProblem() => new(Where, Reason) { Unreadable = Key };
 }

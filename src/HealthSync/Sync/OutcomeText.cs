@@ -35,6 +35,7 @@ public static class OutcomeText
             ReasonCode.Unavailable => outcome.Detail,
             ReasonCode.Incomplete => $"incomplete, not sent: {outcome.Detail}. The export is damaged: export again from the Health app, and the next run sends it whole",
             ReasonCode.Unreadable => $"could not be read: {outcome.Detail}",
+            ReasonCode.Unusable => $"unusable, never sent: {outcome.Detail}. A later copy that reads whole replaces it",
             ReasonCode.New => "new workout, not in Intervals.icu",
             ReasonCode.NewNotChecked => "new workout (not checked: no account)",
             ReasonCode.SourceDeliversItself => $"recorded by {outcome.OtherSource}, which sends its workouts to Intervals.icu itself",

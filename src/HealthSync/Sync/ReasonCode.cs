@@ -74,4 +74,7 @@ public enum ReasonCode
 
     /// <summary>Not selected: recorded by an app that sends its workouts to Intervals.icu itself (<see cref="Outcome.OtherSource"/> names it).</summary>
     SourceDeliversItself,
+
+    /// <summary>Failed for good: a value no workout has (a start before 1990, 30 days long, 1e308 km); never sent, not retried (<see cref="Outcome.Detail"/>).</summary>
+    Unusable,
 }

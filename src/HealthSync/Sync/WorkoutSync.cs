@@ -67,11 +67,12 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
         };
         var readIds = new List<string>();
         var overlay = new Dictionary<string, WorkoutSummary>(StringComparer.Ordinal);
+        var unusable = new Unusable(state, run.DryRun, settings.TimeZone, now);
         InboxIntake? intake = null;
         SourceReadException? broken = null;
         if (run.Source is { } source)
         {
-            (intake, broken) = await ReadIntoInboxAsync(source, state, run.DryRun, readIds, overlay, progress, cancellationToken).ConfigureAwait(false);
+            (intake, broken) = await ReadIntoInboxAsync(source, state, run.DryRun, readIds, overlay, unusable, progress, cancellationToken).ConfigureAwait(false);
             if (cancellationToken.IsCancellationRequested)
             {
                 // What was read is in the inbox; the next run (with or without the export) goes on from there.
@@ -88,8 +89,10 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
 
-        // The scope: what this run read (in the source's order), then whatever else waits in the inbox.
-        var inbox = state.InboxSummaries();
+        // The scope: what this run read (in the source's order), then whatever else waits in the inbox. A row an older
+        // release let in that no workout can be (a start in year 1) is recorded once as unusable and left out: it
+        // must not break this run's listing, nor every run after it.
+        var inbox = state.InboxSummaries().Where(s => !unusable.Refuses(s.Workout, s.Workout.Source)).ToList();
         var known = state.Workouts();
         var byId = inbox.ToDictionary(s => s.Id, StringComparer.Ordinal);
         foreach (var (id, summary) in overlay)
@@ -136,7 +139,7 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
             report = report with { Stop = refused };
         }
 
-        report = report with { Items = [.. report.Items, .. RecordUnreadable(run, state, settings.TimeZone)] };
+        report = report with { Items = [.. report.Items, .. unusable.Items, .. RecordUnreadable(run, state, settings.TimeZone)] };
         return result with
         {
             Report = report,
@@ -157,8 +160,9 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
         using var held = run.HostHoldsLock ? null : StateLock.TryAcquire(run.StateDirectory, out var holder)
             ?? throw new SyncRunRefusedException(SyncRunRefusal.AnotherRunInProgress, $"another sync is running on {run.StateDirectory} (pid {holder})", holder);
         using var state = SyncState.Open(run.StateDirectory, time);
-        var (intake, _) = await ReadIntoInboxAsync(run.Source, state, dryRun: false, [], [], null, cancellationToken).ConfigureAwait(false);
-        RecordUnreadable(run, state, SyncSettings.Load(state, run.MachineZone.Id).TimeZone);
+        var zone = SyncSettings.Load(state, run.MachineZone.Id).TimeZone;
+        var (intake, _) = await ReadIntoInboxAsync(run.Source, state, dryRun: false, [], [], new Unusable(state, false, zone, time.GetUtcNow()), null, cancellationToken).ConfigureAwait(false);
+        RecordUnreadable(run, state, zone);
         return intake;
     }
 
@@ -270,6 +274,7 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
         bool dryRun,
         List<string> readIds,
         Dictionary<string, WorkoutSummary> overlay,
+        Unusable unusable,
         IProgress<SyncProgress>? progress,
         CancellationToken cancellationToken)
     {
@@ -296,6 +301,11 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
         {
             await foreach (var workout in source.ReadWorkoutsAsync(cancellationToken).ConfigureAwait(false))
             {
+                if (unusable.Refuses(workout, source.Name))
+                {
+                    continue; // recorded once with its reason; never in the inbox, so no run trips on it
+                }
+
                 readIds.Add(workout.Id);
                 if (dryRun)
                 {

@@ -132,9 +132,15 @@ internal sealed partial class ServerHarness : IAsyncDisposable
         return await browser.PostAsync("/backfill/upload", form);
     }
 
-    public async Task<HttpResponseMessage> PushAsync(string json, string? bearer = PushToken, string? apiKey = null)
+    public Task<HttpResponseMessage> PushAsync(string json, string? bearer = PushToken, string? apiKey = null) =>
+        PushAsync(Encoding.UTF8.GetBytes(json), bearer, apiKey);
+
+    /// <summary>Pushes raw bytes (a document with invalid UTF-8, say) as the app would.</summary>
+    public async Task<HttpResponseMessage> PushAsync(byte[] body, string? bearer = PushToken, string? apiKey = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/push/health-auto-export") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/push/health-auto-export") { Content = content };
         if (bearer is not null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + bearer);

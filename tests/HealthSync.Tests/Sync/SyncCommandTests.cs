@@ -194,30 +194,36 @@ public sealed class SyncCommandTests
     }
 
     [Fact]
-    public async Task Should_Record_Failures_With_Reasons_Go_On_And_Retry_Them_Next_Run()
+    public async Task Should_Record_Failures_With_Reasons_Go_On_And_Retry_Them_Next_Run_But_Not_An_Unusable_One()
     {
         await using var h = await SyncHarness.StartAsync(Now);
         var export = h.Export(SyncHarness.Workout("Walking", new DateTimeOffset(1985, 6, 12, 8, 0, 0, Paris), 30),
             SyncHarness.Workout("Walking", At(6, 1, 8), 30),
             SyncHarness.Workout("Walking", At(6, 2, 8), 30));
-        // Two batches (1985, then June): two listings, then the first upload is refused, then the rest pass.
-        h.Server.Faults.Enqueue(Fault.Slow(TimeSpan.Zero), Fault.Slow(TimeSpan.Zero), Fault.Error(422));
+        // One listing (the June batch: the 1985 walk is before FIT's epoch and never reaches a batch), then the first
+        // upload is refused, then the rest pass.
+        h.Server.Faults.Enqueue(Fault.Slow(TimeSpan.Zero), Fault.Error(422));
 
         var run = await h.RunAsync("backfill", export, "--json");
         var doc = SyncHarness.Json(run);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("failed", Status(doc, 0));
-        Assert.Contains("could not convert to FIT", Reason(doc, 0));
-        Assert.Equal("failed", Status(doc, 1));
-        Assert.Contains("rejected by Intervals.icu (422): Injected fault", Reason(doc, 1));
-        Assert.Equal("uploaded", Status(doc, 2));
+        Assert.Contains("rejected by Intervals.icu (422): Injected fault", Reason(doc, 0));
+        Assert.Equal("uploaded", Status(doc, 1));
+        Assert.Equal("failed", Status(doc, 2));
+        Assert.Contains("unusable, never sent", Reason(doc, 2));
+        Assert.Contains("before 1990", Reason(doc, 2));
         var failed = JsonDocument.Parse((await h.RunAsync("history", "--json", "--status", "failed")).Out).RootElement;
         Assert.Equal(2, failed.GetArrayLength());
 
-        var retry = SyncHarness.Json(await h.RunAsync("backfill", export, "--json"));
-        Assert.Equal("uploaded", Status(retry, 1));
-        Assert.Equal("skipped", Status(retry, 2));
+        // The refused upload is tried again; the unusable walk is not (recorded once, it fails no later run).
+        var again = await h.RunAsync("backfill", export, "--json");
+        var retry = SyncHarness.Json(again);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Equal("uploaded", Status(retry, 0));
+        Assert.Equal("skipped", Status(retry, 1));
+        Assert.Equal(2, retry.GetProperty("workouts").GetArrayLength());
     }
 
     [Fact]
