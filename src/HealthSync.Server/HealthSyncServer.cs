@@ -44,6 +44,13 @@ public sealed class HealthSyncServer : IAsyncDisposable
         try
         {
             var app = Build(options);
+            if (options.ResetPassword)
+            {
+                // Whoever holds the console holds the server: a lost password is replaced through the set-up page.
+                app.Services.GetRequiredService<WebPassword>().Reset();
+                app.Services.GetRequiredService<ServerStateHandle>().State.EndWebSessions(keep: null);
+            }
+
             var server = new HealthSyncServer(app, held);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             server.BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/");
@@ -95,8 +102,13 @@ public sealed class HealthSyncServer : IAsyncDisposable
             builder.Services.AddHostedService<WarmUp>();
         }
 
-        // Sessions survive a restart: the cookie keys live in the state folder, beside the other secrets.
-        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.StateDirectory, "web-keys")));
+        // Sessions survive a restart: the cookie keys live in the state folder, beside the other secrets. The fixed
+        // application name keeps them valid from any working folder (the default name is the content root, which is
+        // the folder the server was started from: a restart from elsewhere signed everyone out).
+        builder.Services.AddDataProtection()
+            .SetApplicationName("HealthSync")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.StateDirectory, "web-keys")));
+        builder.Services.Configure<ForwardedHeadersOptions>(f => TrustedProxies.Configure(f, options.TrustedProxies));
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(c =>
         {
             c.LoginPath = "/login";
@@ -107,9 +119,14 @@ public sealed class HealthSyncServer : IAsyncDisposable
             c.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // plain HTTP on loopback; Secure behind the TLS proxy
             c.ExpireTimeSpan = TimeSpan.FromDays(30);
             c.SlidingExpiration = true;
+            c.Events.OnValidatePrincipal = Sessions.ValidateAsync; // a cookie whose session was ended opens nothing
         });
         builder.Services.AddAuthorization();
-        builder.Services.AddAntiforgery(a => a.Cookie.Name = "healthsync-af");
+        builder.Services.AddAntiforgery(a =>
+        {
+            a.Cookie.Name = "healthsync-af";
+            a.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure behind the TLS proxy, as the session cookie
+        });
         builder.Services.AddRateLimiter(r =>
         {
             r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -119,6 +136,10 @@ public sealed class HealthSyncServer : IAsyncDisposable
         });
 
         var app = builder.Build();
+
+        // First: behind the TLS proxy, the scheme, host and client address are the proxy's words (from trusted
+        // proxies only), so cookies are Secure, the push URL is the public https one, and limits count per client.
+        app.UseForwardedHeaders();
         app.Use(SecurityHeaders.ApplyAsync);
         app.UseAuthentication();
         app.UseAuthorization();
@@ -134,6 +155,7 @@ public sealed class HealthSyncServer : IAsyncDisposable
         HistoryPage.Map(pages);
         NamesPage.Map(pages);
         PhonePage.Map(pages);
+        PasswordPage.Map(pages);
         BackfillPage.Map(pages);
         return app;
     }

@@ -59,6 +59,16 @@ public sealed class ServerOptions
     /// <summary>Run a push's code once at start (<see cref="Work.WarmUp"/>) so the first push is answered as fast as the next. Default on; tests turn it off.</summary>
     public bool WarmUp { get; set; } = true;
 
+    /// <summary>
+    /// The reverse proxies whose X-Forwarded-For, -Proto and -Host are believed: addresses or networks ("10.0.0.5",
+    /// "10.0.0.0/8"), from HEALTHSYNC_TRUSTED_PROXIES. Loopback is always trusted (the documented proxy runs on the
+    /// same machine); a header from any other address is ignored.
+    /// </summary>
+    public IReadOnlyList<string> TrustedProxies { get; set; } = [];
+
+    /// <summary>Forget the web password and end every session at start (`--reset-password`): the console shows a new set-up code.</summary>
+    public bool ResetPassword { get; set; }
+
     /// <summary>Write ASP.NET Core's warnings and the server's own events to the console. Default off (tests).</summary>
     public bool ConsoleLog { get; set; }
 }

@@ -7,6 +7,7 @@ public static class ServerProgram
     {
         ArgumentNullException.ThrowIfNull(args);
         string? urls = null, stateDir = null;
+        var resetPassword = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -17,8 +18,11 @@ public static class ServerProgram
                 case "--state-dir" when i + 1 < args.Length:
                     stateDir = args[++i];
                     break;
+                case "--reset-password":
+                    resetPassword = true;
+                    break;
                 default:
-                    await Console.Error.WriteLineAsync($"error: unknown argument '{args[i]}'. Usage: healthsync serve [--urls http://127.0.0.1:8080] [--state-dir DIR]").ConfigureAwait(false);
+                    await Console.Error.WriteLineAsync($"error: unknown argument '{args[i]}'. Usage: healthsync serve [--urls http://127.0.0.1:8080] [--state-dir DIR] [--reset-password]").ConfigureAwait(false);
                     return 2;
             }
         }
@@ -29,7 +33,9 @@ public static class ServerProgram
             Urls = urls ?? Environment.GetEnvironmentVariable("HEALTHSYNC_URLS") ?? "http://127.0.0.1:8080",
             WebPassword = Environment.GetEnvironmentVariable("HEALTHSYNC_WEB_PASSWORD"),
             PushToken = Environment.GetEnvironmentVariable("HEALTHSYNC_PUSH_TOKEN"),
+            TrustedProxies = (Environment.GetEnvironmentVariable("HEALTHSYNC_TRUSTED_PROXIES") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             ConsoleLog = true,
+            ResetPassword = resetPassword,
             // The composition root: the Health Auto Export reader is plugged in here (HealthSync.HealthAutoExport).
             // Until then pushed documents are stored and wait, unread, for a server that has it.
             Parser = HealthSync.Sync.StoredDocuments.HealthAutoExportParser,

@@ -22,9 +22,11 @@ internal static class ServeCommand
         var common = new CommonOptions(context.Environment);
         var urls = new Option<string>("--urls") { Description = "Where to listen (default http://127.0.0.1:8080: this machine only; use a TLS reverse proxy to reach it from elsewhere)", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
         var command = new Command("serve", "Run the HealthSync server: receives workouts from the phone (Health Auto Export), syncs them, and serves the web app.");
+        var reset = new Option<bool>("--reset-password") { Description = "Forget the web password and sign every browser out; the server prints a new one-time set-up code" };
         command.Options.Add(urls);
+        command.Options.Add(reset);
         common.AddStateTo(command);
-        command.SetAction((parse, ct) => RunAsync(context, parse.GetValue(urls)!, common.ResolveStateDir(parse), ct));
+        command.SetAction((parse, ct) => RunAsync(context, parse.GetValue(urls)!, common.ResolveStateDir(parse), parse.GetValue(reset), ct));
         return command;
     }
 
@@ -57,7 +59,7 @@ internal static class ServeCommand
         return start;
     }
 
-    private static async Task<int> RunAsync(CliContext context, string urls, string stateDir, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, string urls, string stateDir, bool resetPassword, CancellationToken cancellationToken)
     {
         if (Locate(context.Environment) is not { } server)
         {
@@ -65,7 +67,7 @@ internal static class ServeCommand
             return ExitCodes.BadInput;
         }
 
-        var start = StartInfo(server, ["--urls", urls, "--state-dir", stateDir]);
+        var start = StartInfo(server, resetPassword ? ["--urls", urls, "--state-dir", stateDir, "--reset-password"] : ["--urls", urls, "--state-dir", stateDir]);
         using var child = Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} could not be started");
         var output = PumpAsync(child.StandardOutput, context.Out);
         var errors = PumpAsync(child.StandardError, context.Error);

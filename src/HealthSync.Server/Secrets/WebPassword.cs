@@ -54,6 +54,17 @@ internal sealed class WebPassword
         }
     }
 
+    /// <summary>Forgets the password (a lost one, reset from the console): the next visitor needs a new one-time set-up code, which only the console shows.</summary>
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            File.Delete(_path);
+            _stored = null;
+            SetupCode = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        }
+    }
+
     public bool Verify(string password)
     {
         var parts = Volatile.Read(ref _stored)?.Split('$');

@@ -85,6 +85,7 @@ internal static class AccountPage
                 <label>Service URL<input type="url" name="base-url" value="{E(stored?.BaseUrl ?? "https://intervals.icu")}"></label>
                 <button>Check and save</button>
                 """)}
+            <p><a href="/password">Web password and sessions</a>: change the password, sign out everywhere.</p>
             """);
     }
 }

@@ -1,7 +1,4 @@
-using System.Security.Claims;
 using HealthSync.Server.Secrets;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using static HealthSync.Server.Web.Html;
 
 namespace HealthSync.Server.Web;
@@ -21,7 +18,7 @@ internal static class AuthPages
         app.MapPost("/login", LoginAsync).Guarded().RequireRateLimiting(SignInPolicy);
         app.MapPost("/logout", async (HttpContext context) =>
         {
-            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);
+            await Sessions.SignOutAsync(context).ConfigureAwait(false);
             return Results.Redirect("/login");
         }).Guarded();
     }
@@ -69,10 +66,7 @@ internal static class AuthPages
         return Results.Redirect(back.StartsWith('/') && !back.StartsWith("//", StringComparison.Ordinal) ? back : "/");
     }
 
-    private static Task SignInAsync(HttpContext context) => context.SignInAsync(
-        CookieAuthenticationDefaults.AuthenticationScheme,
-        new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "owner")], CookieAuthenticationDefaults.AuthenticationScheme)),
-        new AuthenticationProperties { IsPersistent = true });
+    private static Task SignInAsync(HttpContext context) => Sessions.SignInAsync(context);
 
     private static IResult SetupPage(HttpContext context, string? code, string? error) => Page(context, "Set a password", $"""
         <p>This is the first start of this HealthSync server. Choose the password that protects its pages.</p>

@@ -102,6 +102,12 @@ internal static class Migrations
         """
         UPDATE documents SET processed_at = NULL, outcome = NULL WHERE kind LIKE 'health-auto-export%';
         """,
+
+        // 7: the web app's signed-in sessions, by the hash of the id their cookie carries: signing out ends a session
+        // wherever its cookie was copied, and a password change ends every other one.
+        """
+        CREATE TABLE web_sessions (id_sha256 TEXT PRIMARY KEY, created_at TEXT NOT NULL);
+        """,
     ];
 
     /// <summary>The version a database has after <see cref="Apply"/>.</summary>

@@ -98,8 +98,18 @@ internal sealed partial class ServerHarness : IAsyncDisposable
     public HttpClient Browser() => BrowserAt(Server.BaseAddress);
 
     /// <summary>A browser of a server at <paramref name="address"/> (one this harness did not start, too).</summary>
-    public static HttpClient BrowserAt(Uri address) =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = address };
+    public static HttpClient BrowserAt(Uri address)
+    {
+        var cookies = new CookieContainer();
+        var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = address };
+        BrowserCookies.Add(browser, cookies);
+        return browser;
+    }
+
+    /// <summary>The cookies a browser of <see cref="BrowserAt"/> holds (to copy one, as a thief would).</summary>
+    public static CookieContainer CookiesOf(HttpClient browser) => BrowserCookies.TryGetValue(browser, out var cookies) ? cookies : throw new ArgumentException("not a harness browser", nameof(browser));
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, CookieContainer> BrowserCookies = [];
 
     /// <summary>A browser signed in with the password.</summary>
     public async Task<HttpClient> SignedInBrowserAsync()
