@@ -76,7 +76,11 @@ public sealed class HealthSyncServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(HealthSyncServer).Assembly.GetName().Name });
         builder.WebHost.UseUrls(options.Urls);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxPushBytes * 2);
+        // Every request body is a form of a few fields unless its endpoint says otherwise: the push raises the limit to
+        // its own (64 MB) after the token, the export upload streams to disk with none. (At Kestrel's default, 30 MB,
+        // or the old push-sized default, anyone could make the sign-in form buffer a hundred megabytes.)
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = ServerOptions.MaxFormBytes);
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f => f.ValueLengthLimit = (int)ServerOptions.MaxFormBytes);
         builder.Logging.ClearProviders();
         if (options.ConsoleLog)
         {
@@ -93,6 +97,7 @@ public sealed class HealthSyncServer : IAsyncDisposable
         builder.Services.AddSingleton(new PushToken(options.StateDirectory, options.PushToken));
         builder.Services.AddSingleton(new WebPassword(options.StateDirectory, options.WebPassword, options.PasswordIterations));
         builder.Services.AddSingleton<ServerStateHandle>();
+        builder.Services.AddSingleton<PushRefusals>();
         builder.Services.AddSingleton<ServerAccount>();
         builder.Services.AddSingleton<SyncJobs>();
         builder.Services.AddHostedService(s => s.GetRequiredService<SyncJobs>());

@@ -10,6 +10,12 @@ public sealed class ServerOptions
     /// <summary>The largest push body accepted (64 MB): a long run with a 1 Hz route is about 3.5 MB.</summary>
     public const long DefaultMaxPushBytes = 64L * 1024 * 1024;
 
+    /// <summary>The largest body of a form (sign-in, settings, account): 64 KB, far above any of them.</summary>
+    public const long MaxFormBytes = 64 * 1024;
+
+    /// <summary>The most workouts one push may hold (10,000: ten years of daily workouts); a larger document is refused with 413 in words.</summary>
+    public const int DefaultMaxWorkoutsPerPush = 10_000;
+
     /// <summary>Where to listen. Default loopback only: reach it from elsewhere through a TLS reverse proxy.</summary>
     public string Urls { get; set; } = "http://127.0.0.1:8080";
 
@@ -44,6 +50,9 @@ public sealed class ServerOptions
     /// <summary>Largest push body. Default <see cref="DefaultMaxPushBytes"/>.</summary>
     public long MaxPushBytes { get; set; } = DefaultMaxPushBytes;
 
+    /// <summary>The most workouts one push may hold. Default <see cref="DefaultMaxWorkoutsPerPush"/>.</summary>
+    public int MaxWorkoutsPerPush { get; set; } = DefaultMaxWorkoutsPerPush;
+
     /// <summary>PBKDF2 iterations for a new password hash. Default 600,000 (OWASP's figure for SHA-256); tests lower it.</summary>
     public int PasswordIterations { get; set; } = 600_000;
 
@@ -68,6 +77,9 @@ public sealed class ServerOptions
 
     /// <summary>Forget the web password and end every session at start (`--reset-password`): the console shows a new set-up code.</summary>
     public bool ResetPassword { get; set; }
+
+    /// <summary>Called with the server's own connection to the state when it opens (tests: a page limit, as a full disk).</summary>
+    internal Action<HealthSync.State.SyncState>? OnStateOpened { get; set; }
 
     /// <summary>Write ASP.NET Core's warnings and the server's own events to the console. Default off (tests).</summary>
     public bool ConsoleLog { get; set; }

@@ -24,8 +24,9 @@ internal static class SettingsCommand
         var key = new Argument<string>("KEY")
         {
             Description = "sync (on/off), gps-routes (on/off), time-zone (an IANA id such as Europe/Paris), "
-                + "self-delivering-sources (on, off, or a comma list of apps to leave out) or resend-deleted (on/off)",
-            CustomParser = OptionValues.OneOf(SyncSettings.SyncKey, SyncSettings.GpsRoutesKey, SyncSettings.TimeZoneKey, SyncSettings.SelfDeliveringKey, SyncSettings.ResendDeletedKey),
+                + "self-delivering-sources (on, off, or a comma list of apps to leave out), resend-deleted (on/off) "
+                + "or keep-documents-days (days a pushed document is kept once read, default 30)",
+            CustomParser = OptionValues.OneOf(SyncSettings.SyncKey, SyncSettings.GpsRoutesKey, SyncSettings.TimeZoneKey, SyncSettings.SelfDeliveringKey, SyncSettings.ResendDeletedKey, SyncSettings.KeepDocumentsKey),
         };
         var value = new Argument<string>("VALUE");
         var set = new Command("set", "Change one setting.") { key, value };
@@ -61,6 +62,14 @@ internal static class SettingsCommand
 
                 SyncSettings.SetTimeZone(state, value);
                 return null;
+            case SyncSettings.KeepDocumentsKey:
+                if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days) || days is < 1 or > 3650)
+                {
+                    return $"{key} takes a number of days from 1 to 3650";
+                }
+
+                state.SetSetting(key, days.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return null;
             case SyncSettings.SelfDeliveringKey:
                 if (!SyncSettings.TryParseSkipped(value, out var skipped, out var why))
                 {
@@ -94,7 +103,7 @@ internal static class SettingsCommand
         {
             true => "on" + (settings.SyncSince is { } s ? $" (since {OutcomeText.Local(s, settings.TimeZone)})" : string.Empty),
             false => "off",
-            null => "not set (the first `healthsync sync` turns it on)",
+            null => "not set (`healthsync login` turns it on, else the first `healthsync sync`)",
         };
         var origin = settings.TimeZoneOrigin switch
         {
@@ -112,6 +121,7 @@ internal static class SettingsCommand
         Line(console, "sports", string.Join(", ", SportCategories.All.Where(settings.Sports.Contains).Select(c => c.ToId())));
         Line(console, SyncSettings.SelfDeliveringKey, apps);
         Line(console, SyncSettings.ResendDeletedKey, settings.ResendDeleted ? "on: an activity deleted in Intervals.icu is uploaded again" : "off: an activity deleted in Intervals.icu stays deleted");
+        Line(console, SyncSettings.KeepDocumentsKey, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{settings.KeepDocumentsDays} (pushed documents are deleted that many days after they were read; their workouts stay)"));
     }
 
     private static void Line(IAnsiConsole console, string name, string value) =>

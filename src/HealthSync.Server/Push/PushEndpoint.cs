@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 using HealthSync.HealthAutoExport;
 using HealthSync.Server.Secrets;
 using HealthSync.Server.Work;
+using HealthSync.State;
 using HealthSync.Sync;
 using HealthSync.Workouts;
 using Microsoft.AspNetCore.Http.Features;
@@ -16,7 +18,7 @@ internal static class PushEndpoint
     private const int MaxProblemsInAnswer = 20;
     private const string DocumentHint = "Health Auto Export must send a workouts document: a REST API automation with format JSON, data type Workouts, export version 2";
 
-    public static async Task<IResult> HandleAsync(HttpContext context, PushToken token, ServerOptions options, ServerStateHandle stateHandle, SyncJobs jobs)
+    public static async Task<IResult> HandleAsync(HttpContext context, PushToken token, ServerOptions options, ServerStateHandle stateHandle, SyncJobs jobs, PushRefusals refusals)
     {
         // The token first: a caller without it gets nothing read.
         if (!Authorized(context.Request, token))
@@ -30,7 +32,7 @@ internal static class PushEndpoint
 
         if (context.Request.ContentLength > options.MaxPushBytes)
         {
-            return TooLarge(options);
+            return TooLarge(options, refusals);
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -47,11 +49,11 @@ internal static class PushEndpoint
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TooLarge(options);
+            return TooLarge(options, refusals);
         }
         catch (InvalidDataException)
         {
-            return TooLarge(options);
+            return TooLarge(options, refusals);
         }
 
         // One pass over the document both checks it and names its workouts (their ids, not their series): a bad
@@ -62,7 +64,7 @@ internal static class PushEndpoint
         HealthAutoExportIdentities identities;
         try
         {
-            identities = HealthAutoExportDocument.Identify(body, name, ActivityNameMappings.ReaderOptions(state, readRoutes: false));
+            identities = HealthAutoExportDocument.Identify(body, name, ActivityNameMappings.ReaderOptions(state, readRoutes: false), options.MaxWorkoutsPerPush);
         }
         catch (SourceReadException ex)
         {
@@ -70,11 +72,31 @@ internal static class PushEndpoint
             return Results.Json(new PushError($"{place}{ex.Problem}. {DocumentHint}"), PushJson.Default.PushError, statusCode: StatusCodes.Status400BadRequest);
         }
 
+        if (identities.TooMany)
+        {
+            // The phone shows nothing of a refusal: the Status page says it, with what to change in the app.
+            var refusal = string.Create(CultureInfo.InvariantCulture, $"a push held more than {options.MaxWorkoutsPerPush:N0} workouts and was refused: in Health Auto Export, set the automation's date range shorter (the default, since the last sync, is right), and send older workouts in parts");
+            refusals.Refused(refusal, now);
+            return Results.Json(new PushError("the document holds more than " + options.MaxWorkoutsPerPush.ToString("N0", CultureInfo.InvariantCulture) + " workouts; send fewer at a time (a shorter date range in the app)"), PushJson.Default.PushError, statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
         // Known is counted before the document is stored: once stored, a worker already reading waiting documents
         // may read it into the inbox before this answer is made, and its new workouts would look known.
         var ids = identities.Ids;
         var knownBefore = state.KnownWorkoutIds(ids).Count;
-        var stored = state.AddDocument(DocumentKind, name, body, now);
+        DocumentAdd stored;
+        try
+        {
+            stored = state.AddDocument(DocumentKind, name, body, now);
+        }
+        catch (Exception ex) when (DiskFull(ex))
+        {
+            // Never a 2xx for what was not stored: the app keeps the workouts and sends them again. The next push
+            // after space is freed is stored as usual (the failed insert was rolled back; nothing to repair).
+            refusals.Refused("a push could not be stored: the server's disk is full. Free some space; the app sends its workouts again", now);
+            return Results.Json(new PushError("the server's disk is full: the document was not stored; send it again later"), PushJson.Default.PushError, statusCode: StatusCodes.Status507InsufficientStorage);
+        }
+
         var known = stored.Resent ? ids.Count : knownBefore;
         if (!stored.Resent)
         {
@@ -86,6 +108,10 @@ internal static class PushEndpoint
         return Results.Json(answer, PushJson.Default.PushAnswer, statusCode: stored.Resent ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
     }
 
+    /// <summary>SQLite's "database or disk is full" (SQLITE_FULL, 13), or the file system's own "no space left".</summary>
+    private static bool DiskFull(Exception ex) =>
+        ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 13 } || (ex is IOException io && io.HResult is 28 or unchecked((int)0x80070070));
+
     private static bool Authorized(HttpRequest request, PushToken token)
     {
         if (request.Headers.Authorization.ToString() is { Length: > 7 } authorization && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
@@ -96,8 +122,11 @@ internal static class PushEndpoint
         return request.Headers["api-key"].ToString() is { Length: > 0 } key && token.Matches(key.AsSpan().Trim());
     }
 
-    private static IResult TooLarge(ServerOptions options) =>
-        Results.Json(new PushError($"the document is larger than {options.MaxPushBytes / (1024 * 1024)} MB"), PushJson.Default.PushError, statusCode: StatusCodes.Status413PayloadTooLarge);
+    private static IResult TooLarge(ServerOptions options, PushRefusals refusals)
+    {
+        refusals.Refused($"a push larger than {options.MaxPushBytes / (1024 * 1024)} MB was refused: in Health Auto Export, set the automation's date range shorter, or turn off what it need not send", options.Time.GetUtcNow());
+        return Results.Json(new PushError($"the document is larger than {options.MaxPushBytes / (1024 * 1024)} MB"), PushJson.Default.PushError, statusCode: StatusCodes.Status413PayloadTooLarge);
+    }
 
     /// <summary>Reads the body into one array of its exact size, refusing it as soon as it passes the limit (also when no Content-Length was sent).</summary>
     private static async Task<byte[]> ReadAsync(HttpRequest request, long max, CancellationToken cancellationToken)

@@ -84,9 +84,22 @@ internal static class BackfillPage
             if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) && disposition.IsFileDisposition())
             {
                 var path = Uploads.NewPath(options.StateDirectory, HeaderUtilities.RemoveQuotes(disposition.FileName).Value);
-                await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+                var partial = path + Uploads.PartialSuffix;
+                try
                 {
-                    await section.Body.CopyToAsync(file, 81920, context.RequestAborted).ConfigureAwait(false);
+                    await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+                    {
+                        await section.Body.CopyToAsync(file, 81920, context.RequestAborted).ConfigureAwait(false);
+                    }
+
+                    File.Move(partial, path);
+                }
+                catch
+                {
+                    // A cut upload (the browser closed, the disk filled) leaves nothing behind: a full disk would
+                    // otherwise fail every push until someone found the file.
+                    File.Delete(partial);
+                    throw;
                 }
 
                 jobs.PreviewBackfill(path); // a worker job: this answer comes at once, the preview page follows its progress

@@ -12,8 +12,8 @@ internal static class NamesPage
 {
     public static void Map(RouteGroupBuilder pages)
     {
-        pages.MapGet("/names", (HttpContext context, ServerStateHandle handle, ServerOptions options, string? mapped, int? documents) =>
-            Render(context, handle.State, options, mapped is null ? null : Mapped(mapped, documents ?? 0), null));
+        pages.MapGet("/names", (HttpContext context, ServerStateHandle handle, ServerOptions options, string? mapped, int? documents, int? page) =>
+            Render(context, handle.State, options, mapped is null ? null : Mapped(mapped, documents ?? 0), null, page: page ?? 1));
         pages.MapPost("/names/map", MapAsync).Guarded();
     }
 
@@ -54,7 +54,10 @@ internal static class NamesPage
         return Results.Redirect(string.Create(CultureInfo.InvariantCulture, $"/names?mapped={Uri.EscapeDataString(result.Name)}&documents={result.DocumentsToReadAgain}"));
     }
 
-    private static IResult Render(HttpContext context, SyncState state, ServerOptions options, string? notice, string? error, int status = StatusCodes.Status200OK)
+    /// <summary>Names a page shows: each row carries the sport picker, so 20,000 pushed names once made a 101 MB page.</summary>
+    private const int PageSize = 50;
+
+    private static IResult Render(HttpContext context, SyncState state, ServerOptions options, string? notice, string? error, int status = StatusCodes.Status200OK, int page = 1)
     {
         var zone = SyncSettings.Load(state, options.MachineZone.Id).TimeZone;
         var unknown = state.UnknownActivityNames();
@@ -68,14 +71,22 @@ internal static class NamesPage
         }
         else
         {
+            var pages = (unknown.Count + PageSize - 1) / PageSize;
+            page = Math.Clamp(page, 1, pages);
             body.Append("<table><thead><tr><th>Name</th><th>Language</th><th>Workouts</th><th>First seen</th><th>Sport</th></tr></thead><tbody>");
-            foreach (var name in unknown)
+            foreach (var name in unknown.Skip((page - 1) * PageSize).Take(PageSize))
             {
                 var mapForm = Form(context, "/names/map", $"<input type=\"hidden\" name=\"name\" value=\"{E(name.Name)}\"><label>Sport for {E(name.Name)}{Types()}</label><button>Save</button>");
                 body.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(name.Name)}</td><td>{E(Language(name.Language))}</td><td>{name.Workouts}</td><td>{E(When(name.FirstSeen, zone))}</td><td>{mapForm}</td></tr>");
             }
 
             body.Append("</tbody></table>");
+            if (pages > 1)
+            {
+                var previous = page > 1 ? $"<a href=\"/names?page={page - 1}\">Previous</a> " : string.Empty;
+                var next = page < pages ? $" <a href=\"/names?page={page + 1}\">Next</a>" : string.Empty;
+                body.Append(CultureInfo.InvariantCulture, $"<p>{previous}Page {page} of {pages} ({unknown.Count:N0} names){next}</p>");
+            }
         }
 
         body.Append("<h2>Your names</h2>");

@@ -40,7 +40,7 @@ internal static class StatusPage
         pages.MapGet("/events", EventsAsync);
     }
 
-    private static IResult Render(HttpContext context, ServerStateHandle handle, ServerOptions options, SyncJobs jobs)
+    private static IResult Render(HttpContext context, ServerStateHandle handle, ServerOptions options, SyncJobs jobs, Push.PushRefusals refusals)
     {
         var state = handle.State;
         var settings = SyncSettings.Load(state, options.MachineZone.Id);
@@ -78,6 +78,7 @@ internal static class StatusPage
         return Page(context, "Status", $"""
             {started}
             {Notice(jobs.Blocked, error: true)}
+            {Notice(refusals.Last is { } refused ? $"{When(refused.At, zone)}: {refused.Reason}." : null, error: true)}
             {NamesPage.Waiting(state)}
             <dl>
               <dt>Sync</dt><dd>{E(sync)}</dd>

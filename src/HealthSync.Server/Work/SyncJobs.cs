@@ -97,6 +97,7 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         // Whatever a crash, a kill or a stop left: documents not read, and workouts read but not yet decided (a kill
         // between the read and the upload run), sent now with no push or Sync now needed.
         Enqueue(new JobRequest(JobKind.Documents, Resume: true));
+        Uploads.DeletePartial(options.StateDirectory); // uploads a crash cut: nothing can resume them
         using (var state = SyncState.Open(options.StateDirectory, options.Time))
         {
             if (account.Stored() is not null)
@@ -249,6 +250,7 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         // one listing per batch, not one run (and one listing) per document, and a new workout never waits behind it.
         // A stop lets the document in flight finish (the abort cuts it, and it is read again at the next start).
         var read = await new StoredDocuments(options.Time).ReadWaitingAsync(Run(null, SyncMode.New, intervals), parser, _abort.Token, stoppingToken).ConfigureAwait(false);
+        PruneDocuments();
         if ((read.Documents > 0 || (request.Resume && NewWorkoutsWaiting())) && !_abort.IsCancellationRequested)
         {
             var result = await SyncAsync(Title(request.Kind), null, intervals).ConfigureAwait(false);
@@ -323,6 +325,14 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         using var state = SyncState.Open(options.StateDirectory, options.Time);
         var settings = SyncSettings.Load(state, options.MachineZone.Id);
         return settings is { SyncOn: true, SyncSince: { } since } && state.Unsettled(since).EndedAfter > 0;
+    }
+
+    /// <summary>Read documents older than the keep-documents-days setting go: the app resends the same workouts several times a day.</summary>
+    private void PruneDocuments()
+    {
+        using var state = SyncState.Open(options.StateDirectory, options.Time);
+        var days = SyncSettings.Load(state, options.MachineZone.Id).KeepDocumentsDays;
+        state.PruneDocuments(options.Time.GetUtcNow().AddDays(-days));
     }
 
     private int WaitingDocuments()

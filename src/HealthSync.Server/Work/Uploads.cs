@@ -9,7 +9,28 @@ internal static class Uploads
 {
     public const string FolderName = "uploads";
 
+    /// <summary>What an upload's file is called until its last byte is written.</summary>
+    public const string PartialSuffix = ".part";
+
     public static string Folder(string stateDirectory) => Path.Combine(stateDirectory, FolderName);
+
+    /// <summary>Deletes what uploads cut by a crash left (their files still end in <see cref="PartialSuffix"/>); returns how many.</summary>
+    public static int DeletePartial(string stateDirectory)
+    {
+        var folder = Folder(stateDirectory);
+        if (!Directory.Exists(folder))
+        {
+            return 0;
+        }
+
+        var partial = Directory.GetFiles(folder, "*" + PartialSuffix);
+        foreach (var file in partial)
+        {
+            File.Delete(file);
+        }
+
+        return partial.Length;
+    }
 
     /// <summary>A new file's path: a random id, then the name the browser gave, reduced to safe characters.</summary>
     public static string NewPath(string stateDirectory, string? given)

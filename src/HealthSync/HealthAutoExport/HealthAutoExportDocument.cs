@@ -124,14 +124,25 @@ public sealed class HealthAutoExportDocument : IWorkoutSource, IDisposable
     /// push endpoint answers with, and its check that the document is one (one pass, no workout built).
     /// </summary>
     /// <exception cref="SourceReadException">Not well-formed JSON, or not a Health Auto Export workouts document.</exception>
-    public static HealthAutoExportIdentities Identify(ReadOnlyMemory<byte> json, string name, HealthAutoExportOptions? options = null)
+    /// <param name="json">The document.</param>
+    /// <param name="name">Its name in messages.</param>
+    /// <param name="options">The user's activity names.</param>
+    /// <param name="maxWorkouts">The most workouts it may hold: past that the look stops and <see cref="HealthAutoExportIdentities.TooMany"/> says so.</param>
+    public static HealthAutoExportIdentities Identify(ReadOnlyMemory<byte> json, string name, HealthAutoExportOptions? options = null, int maxWorkouts = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(name);
         var reader = new HaeWorkoutReader(new ActivityNameMatcher((options ?? new HealthAutoExportOptions()).ExtraActivityNames), readRoutes: false);
         var ids = new List<string>();
         var issues = new List<HealthAutoExportProblem>();
+        var count = 0;
         foreach (var (found, where) in Slices(json, name, CancellationToken.None))
         {
+            if (++count > maxWorkouts)
+            {
+                found.Dispose();
+                return new HealthAutoExportIdentities(ids, issues) { TooMany = true };
+            }
+
             using (found)
             {
                 if (reader.Identify(found.RootElement, where, issues) is { } header)
@@ -238,4 +249,8 @@ public sealed class HealthAutoExportDocument : IWorkoutSource, IDisposable
 }
 
 /// <summary>What <see cref="HealthAutoExportDocument.Identify"/> found: the ids of the workouts it could name, and the problems of the rest.</summary>
-public sealed record HealthAutoExportIdentities(IReadOnlyList<string> Ids, IReadOnlyList<HealthAutoExportProblem> Issues);
+public sealed record HealthAutoExportIdentities(IReadOnlyList<string> Ids, IReadOnlyList<HealthAutoExportProblem> Issues)
+{
+    /// <summary>The document holds more workouts than it may: the look stopped there, and the lists are partial.</summary>
+    public bool TooMany { get; init; }
+}

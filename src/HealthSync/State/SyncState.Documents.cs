@@ -53,6 +53,25 @@ public sealed partial class SyncState
         }
     }
 
+    /// <summary>
+    /// Deletes documents read into the inbox and received before <paramref name="before"/>, unless one of their workouts
+    /// waits for a name mapping (mapping it reads the document again); returns how many. Their workouts stay in the
+    /// inbox with their outcomes: a resend of the same workouts adds nothing.
+    /// </summary>
+    public int PruneDocuments(DateTimeOffset before)
+    {
+        lock (gate)
+        {
+            using var command = Command(
+                """
+                DELETE FROM documents WHERE processed_at IS NOT NULL AND received_at < $before
+                    AND id NOT IN (SELECT document_id FROM unknown_activity_names)
+                """,
+                [("$before", Format(before))]);
+            return command.ExecuteNonQuery();
+        }
+    }
+
     /// <summary>Documents not yet read into the inbox, oldest first.</summary>
     public IReadOnlyList<StoredDocument> WaitingDocuments(int limit)
     {

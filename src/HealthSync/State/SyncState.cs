@@ -203,6 +203,13 @@ public sealed partial class SyncState : IRequestLedger, IDisposable
             ("$t", at.ToUnixTimeMilliseconds()), ("$old", (at - TimeSpan.FromDays(2)).ToUnixTimeMilliseconds()));
     }
 
+    /// <summary>Caps this connection's database at its size now plus <paramref name="extraPages"/> pages: a full disk, for tests.</summary>
+    internal void LimitPages(long extraPages) =>
+        Execute($"PRAGMA max_page_count = {Convert.ToInt64(Scalar("PRAGMA page_count"), CultureInfo.InvariantCulture) + extraPages}");
+
+    /// <summary>Lifts <see cref="LimitPages"/>.</summary>
+    internal void UnlimitPages() => Execute("PRAGMA max_page_count = 1073741823");
+
     public void Dispose() => connection.Dispose();
 
     private static string Format(DateTimeOffset instant) => instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

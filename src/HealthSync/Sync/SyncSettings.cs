@@ -13,6 +13,10 @@ public sealed record SyncSettings
     public const string TimeZoneKey = "time-zone";
     public const string SelfDeliveringKey = "self-delivering-sources";
     public const string ResendDeletedKey = "resend-deleted";
+    public const string KeepDocumentsKey = "keep-documents-days";
+
+    /// <summary>How long pushed documents are kept once read, by default: long enough to read them again after a fix.</summary>
+    public const int DefaultKeepDocumentsDays = 30;
     private const string SinceKey = "sync.since";
     private const string TimeZoneOriginKey = "time-zone.origin";
     private const string SportPrefix = "sports.";
@@ -40,6 +44,9 @@ public sealed record SyncSettings
 
     /// <summary>Upload again a workout whose activity was deleted in Intervals.icu. Default off: a deletion is the user's choice.</summary>
     public bool ResendDeleted { get; init; }
+
+    /// <summary>Days a pushed document is kept once read into the inbox (then pruned, its workouts stay). Default <see cref="DefaultKeepDocumentsDays"/>.</summary>
+    public int KeepDocumentsDays { get; init; } = DefaultKeepDocumentsDays;
 
     /// <summary>Where <see cref="TimeZoneId"/> comes from: set by the user, stored from the machine at the first run, or the machine's now.</summary>
     public TimeZoneOrigin TimeZoneOrigin { get; init; }
@@ -74,6 +81,7 @@ public sealed record SyncSettings
             Sports = sports,
             SkippedSources = TryParseSkipped(state.GetSetting(SelfDeliveringKey) ?? "on", out var skipped, out _) ? skipped : AllSelfDelivering,
             ResendDeleted = state.GetSetting(ResendDeletedKey) == "on",
+            KeepDocumentsDays = int.TryParse(state.GetSetting(KeepDocumentsKey), NumberStyles.None, CultureInfo.InvariantCulture, out var days) ? days : DefaultKeepDocumentsDays,
         };
     }
 

@@ -16,7 +16,7 @@ public sealed class OptionErrorTests
     [InlineData(new[] { "sync", "export.zip", "--burst", "500" }, "--burst: '500' is not a whole number from 1 to 100")]
     [InlineData(new[] { "sync", "export.zip", "--short-budget", "-3" }, "--short-budget: '-3' is not a whole number from 1 to 1,000,000")]
     [InlineData(new[] { "sync", "export.zip", "--daily-budget", "1e3" }, "--daily-budget: '1e3' is not a whole number from 1 to 1,000,000")]
-    [InlineData(new[] { "settings", "set", "gps-route", "on" }, "KEY: 'gps-route' is not one of sync, gps-routes, time-zone, self-delivering-sources, resend-deleted; did you mean 'gps-routes'?")]
+    [InlineData(new[] { "settings", "set", "gps-route", "on" }, "KEY: 'gps-route' is not one of sync, gps-routes, time-zone, self-delivering-sources, resend-deleted, keep-documents-days; did you mean 'gps-routes'?")]
     [InlineData(new[] { "synk", "export.zip" }, "unknown command 'synk'; did you mean 'sync'?")]
     [InlineData(new[] { "backfil", "export.zip" }, "unknown command 'backfil'; did you mean 'backfill'?")]
     [InlineData(new[] { "backfill", "export.zip", "--sinse", "2025-01-01" }, "unknown option '--sinse'; did you mean '--since'?")]
