@@ -71,6 +71,11 @@ internal static class Html
         }
 
         var unit = job.Phase == SyncPhase.Reading ? "reading" : "uploading";
+        if (job.Phase == SyncPhase.Reading && job.Total > 0 && job.Title.EndsWith("documents", StringComparison.Ordinal))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{job.Title}: {job.Done} of {job.Total} read");
+        }
+
         var progress = job.Total > 0 ? string.Create(CultureInfo.InvariantCulture, $" {job.Done} of {job.Total}") : string.Empty;
         var left = job.TimeLeft is { } t ? $", {Duration(t)} left" : string.Empty;
         return $"{job.Title}: {unit}{progress}{left}";

@@ -249,7 +249,18 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         // Every waiting document is read into the inbox first, then one sync sends them all: a burst of pushes costs
         // one listing per batch, not one run (and one listing) per document, and a new workout never waits behind it.
         // A stop lets the document in flight finish (the abort cuts it, and it is read again at the next start).
-        var read = await new StoredDocuments(options.Time).ReadWaitingAsync(Run(null, SyncMode.New, intervals), parser, _abort.Token, stoppingToken).ConfigureAwait(false);
+        DocumentsRead read;
+        try
+        {
+            // The status page shows the read as it goes: a large document takes seconds, a burst of them longer.
+            var reading = new StatusProgress(this, "Reading pushed documents", options.Time.GetUtcNow());
+            read = await new StoredDocuments(options.Time).ReadWaitingAsync(Run(null, SyncMode.New, intervals), parser, _abort.Token, stoppingToken, reading).ConfigureAwait(false);
+        }
+        finally
+        {
+            Current = null;
+        }
+
         PruneDocuments();
         if ((read.Documents > 0 || (request.Resume && NewWorkoutsWaiting())) && !_abort.IsCancellationRequested)
         {

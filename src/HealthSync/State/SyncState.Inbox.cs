@@ -25,7 +25,11 @@ public sealed record InboxStats(int Workouts, int Settled, long Bytes);
 public sealed partial class SyncState
 {
     /// <summary>Writes workouts read from a source in one transaction: new rows, changed rows replaced, identical ones left alone.</summary>
-    public IReadOnlyList<InboxChange> PutInbox(IReadOnlyList<Workout> workouts, string sourceKind, string sourceName, DateTimeOffset now)
+    public IReadOnlyList<InboxChange> PutInbox(IReadOnlyList<Workout> workouts, string sourceKind, string sourceName, DateTimeOffset now) =>
+        PutInbox(workouts, sourceKind, sourceName, now, null);
+
+    /// <summary>As <see cref="PutInbox(IReadOnlyList{Workout}, string, string, DateTimeOffset)"/>; <paramref name="replaced"/> hears of each row replaced, with the summary it had.</summary>
+    public IReadOnlyList<InboxChange> PutInbox(IReadOnlyList<Workout> workouts, string sourceKind, string sourceName, DateTimeOffset now, Action<WorkoutSummary, Workout>? replaced)
     {
         ArgumentNullException.ThrowIfNull(workouts);
         var changes = new List<InboxChange>(workouts.Count);
@@ -37,13 +41,26 @@ public sealed partial class SyncState
             {
                 var json = InboxCodec.Json(workout, buffer);
                 var sha = InboxCodec.Sha256(json);
-                using var read = Command("SELECT content_sha256 FROM inbox WHERE workout_id = $id", [("$id", workout.Id)]);
-                read.Transaction = transaction;
-                var existing = read.ExecuteScalar() as string;
+                string? existing = null, oldSummary = null;
+                using (var read = Command("SELECT content_sha256, summary FROM inbox WHERE workout_id = $id", [("$id", workout.Id)]))
+                {
+                    read.Transaction = transaction;
+                    using var row = read.ExecuteReader();
+                    if (row.Read())
+                    {
+                        (existing, oldSummary) = (row.GetString(0), row.GetString(1));
+                    }
+                }
+
                 if (existing == sha)
                 {
                     changes.Add(InboxChange.Unchanged);
                     continue;
+                }
+
+                if (oldSummary is not null && replaced is not null)
+                {
+                    replaced(InboxCodec.Summary(oldSummary), workout);
                 }
 
                 Run(transaction, """

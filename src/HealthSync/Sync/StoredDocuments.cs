@@ -83,18 +83,22 @@ public sealed class StoredDocuments(TimeProvider time, ILogger<HealthSync.Interv
     /// <param name="parser">Turns a body into a source (<see cref="HealthAutoExportParser"/> outside tests).</param>
     /// <param name="cancellationToken">Cuts the read in flight: that document stays waiting.</param>
     /// <param name="stopTaking">No further document is started once it fires (a server stopping lets the one in flight finish).</param>
+    /// <param name="progress">Documents read of those waiting at the start (phase Reading, counted in documents).</param>
     /// <exception cref="SyncRunRefusedException">Another run holds the state folder (unless the host holds the lock).</exception>
     public async Task<DocumentsRead> ReadWaitingAsync(
         SyncRun run,
         Func<Stream, string, HealthAutoExportOptions, IWorkoutSource> parser,
         CancellationToken cancellationToken,
-        CancellationToken stopTaking = default)
+        CancellationToken stopTaking = default,
+        IProgress<SyncProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(parser);
         using var held = Lock(run);
         int documents = 0, workouts = 0, added = 0, backfilled = 0;
         using var state = SyncState.Open(run.StateDirectory, time);
+        var total = progress is null ? 0 : state.WaitingDocumentCount();
+        progress?.Report(new SyncProgress(SyncPhase.Reading, 0, total));
         while (!stopTaking.IsCancellationRequested && !cancellationToken.IsCancellationRequested && state.WaitingDocuments(1) is [var document])
         {
             InboxIntake intake;
@@ -131,6 +135,7 @@ public sealed class StoredDocuments(TimeProvider time, ILogger<HealthSync.Interv
             }
 
             documents++;
+            progress?.Report(new SyncProgress(SyncPhase.Reading, documents, Math.Max(total, documents)));
             workouts += intake.Read;
             added += intake.Added;
             backfilled += document.Kind == BackfilledKind ? 1 : 0;

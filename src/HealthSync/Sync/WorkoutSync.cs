@@ -287,10 +287,21 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
                 return;
             }
 
-            foreach (var change in state.PutInbox(chunk, source.Kind, source.Name, time.GetUtcNow()))
+            var replaced = new List<(WorkoutSummary Before, Workout Copy)>();
+            foreach (var change in state.PutInbox(chunk, source.Kind, source.Name, time.GetUtcNow(), (before, copy) => replaced.Add((before, copy))))
             {
                 added += change == InboxChange.Added ? 1 : 0;
                 updated += change == InboxChange.Updated ? 1 : 0;
+            }
+
+            if (replaced.Count > 0)
+            {
+                // A later copy of a workout already uploaded, with more in it: said in History, never dropped silently.
+                var known = state.Workouts();
+                foreach (var (before, copy) in replaced)
+                {
+                    RicherCopy.Record(state, known.GetValueOrDefault(copy.Id), before, copy, time.GetUtcNow());
+                }
             }
 
             chunk.Clear();

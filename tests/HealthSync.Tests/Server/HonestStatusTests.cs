@@ -1,0 +1,34 @@
+using System.Globalization;
+using HealthSync.Tests.HealthAutoExport;
+
+namespace HealthSync.Tests.Server;
+
+/// <summary>Honest status (issue 17, point 9): what the pages say is what happened.</summary>
+public sealed class HonestStatusTests
+{
+    private static readonly DateTimeOffset Now = new(2025, 6, 2, 18, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task A_later_richer_copy_of_an_uploaded_workout_is_said_in_history_with_how_to_get_it_in()
+    {
+        await using var harness = await ServerHarness.StartAsync(Now);
+        var (start, end) = (Date(Now.AddHours(-1)), Date(Now.AddMinutes(-30)));
+        await harness.PushAsync(HaeFixtures.Document(HaeFixtures.Workout("Outdoor Walk", start, end, ", \"location\": \"Outdoor\"")));
+        await harness.Server.Jobs.WhenIdle();
+        Assert.Single(harness.Uploads);
+
+        // The phone sends the same walk again, now with its route (the watch synced it late).
+        var route = string.Join(", ", Enumerable.Range(0, 5).Select(i => string.Create(CultureInfo.InvariantCulture,
+            $"{{\"latitude\": 48.85{i}, \"longitude\": 2.35{i}, \"timestamp\": \"{Date(Now.AddHours(-1).AddMinutes(i))}\"}}")));
+        await harness.PushAsync(HaeFixtures.Document(HaeFixtures.Workout("Outdoor Walk", start, end, $", \"location\": \"Outdoor\", \"route\": [{route}]")));
+        await harness.Server.Jobs.WhenIdle();
+
+        Assert.Single(harness.Uploads); // never a second copy in Intervals.icu
+        var browser = await harness.SignedInBrowserAsync();
+        var history = await browser.GetStringAsync("/history");
+        Assert.Contains("a later copy adds a GPS route (5 points)", history, StringComparison.Ordinal);
+        Assert.Contains("then Re-send this workout (edits made there are lost)", history, StringComparison.Ordinal);
+    }
+
+    private static string Date(DateTimeOffset t) => t.ToString("yyyy-MM-dd HH:mm:ss +0000", CultureInfo.InvariantCulture);
+}
