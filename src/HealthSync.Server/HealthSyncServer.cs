@@ -43,6 +43,7 @@ public sealed class HealthSyncServer : IAsyncDisposable
             ?? throw new InvalidOperationException($"another HealthSync process (pid {holder}) is using {options.StateDirectory}");
         try
         {
+            PrivateState.Narrow(options.StateDirectory);
             var app = Build(options);
             var server = new HealthSyncServer(app, held);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -96,7 +97,7 @@ public sealed class HealthSyncServer : IAsyncDisposable
         }
 
         // Sessions survive a restart: the cookie keys live in the state folder, beside the other secrets.
-        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.StateDirectory, "web-keys")));
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.StateDirectory, PrivateState.WebKeysFolder)));
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(c =>
         {
             c.LoginPath = "/login";

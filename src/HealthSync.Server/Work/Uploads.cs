@@ -1,5 +1,6 @@
 using HealthSync.AppleHealth;
 using HealthSync.HealthAutoExport;
+using HealthSync.State;
 using HealthSync.Workouts;
 
 namespace HealthSync.Server.Work;
@@ -15,7 +16,7 @@ internal static class Uploads
     public static string NewPath(string stateDirectory, string? given)
     {
         var name = new string([.. Path.GetFileName(given ?? "upload").Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')]);
-        Directory.CreateDirectory(Folder(stateDirectory));
+        OwnerOnly.Folder(Folder(stateDirectory));
         return Path.Combine(Folder(stateDirectory), $"{Guid.NewGuid():N}-{name}");
     }
 
