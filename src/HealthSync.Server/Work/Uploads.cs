@@ -36,6 +36,24 @@ internal static class Uploads
     public static string DisplayName(string path) => Path.GetFileName(path) is { Length: > 33 } name && name[32] == '-' ? name[33..] : Path.GetFileName(path);
 
     /// <summary>
+    /// A message about an uploaded file as a page may show it: the file named as the user uploaded it, and no path of the
+    /// server's (a reader names the file by the path it was given; a page would then tell anyone where the state lives).
+    /// </summary>
+    public static string Shown(string message, string path, string stateDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var name = DisplayName(path);
+        return Private(message.Replace(path, name, StringComparison.Ordinal).Replace(Path.GetFileName(path), name, StringComparison.Ordinal), stateDirectory);
+    }
+
+    /// <summary>Any message as a page may show it: the state folder's path said as words (an I/O error names the file it failed on).</summary>
+    public static string Private(string message, string stateDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.Replace(Path.TrimEndingDirectorySeparator(stateDirectory), "the server's state folder", StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// A Health Auto Export JSON file through the parser; anything else as the Health app's export, read by the tool in
     /// a process of its own when the server has one (<see cref="ServerOptions.ExportReader"/>), else here.
     /// </summary>
