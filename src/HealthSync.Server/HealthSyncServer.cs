@@ -34,15 +34,18 @@ public sealed class HealthSyncServer : IAsyncDisposable
 
     internal PushToken PushToken => _app.Services.GetRequiredService<PushToken>();
 
-    /// <summary>Takes the state folder's lock, then starts listening (port 0 picks a free port) and the worker.</summary>
+    /// <summary>Checks the options, takes the state folder's lock, then starts listening (port 0 picks a free port) and the worker.</summary>
+    /// <exception cref="ArgumentException">An option the server must not start with (<see cref="ServerOptions.Validate"/>); nothing is touched.</exception>
     /// <exception cref="InvalidOperationException">Another process (a sync, another server) holds the state folder.</exception>
     public static async Task<HealthSyncServer> StartAsync(ServerOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         var held = StateLock.TryAcquire(options.StateDirectory, out var holder)
             ?? throw new InvalidOperationException($"another HealthSync process (pid {holder}) is using {options.StateDirectory}");
         try
         {
+            PrivateState.Narrow(options.StateDirectory);
             var app = Build(options);
             if (options.ResetPassword)
             {
@@ -95,6 +98,7 @@ public sealed class HealthSyncServer : IAsyncDisposable
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options.ShutdownGrace);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new PushToken(options.StateDirectory, options.PushToken));
+        builder.Services.AddSingleton<WrongTokenLimiter>();
         builder.Services.AddSingleton(new WebPassword(options.StateDirectory, options.WebPassword, options.PasswordIterations));
         builder.Services.AddSingleton<ServerStateHandle>();
         builder.Services.AddSingleton<PushRefusals>();
@@ -112,7 +116,7 @@ public sealed class HealthSyncServer : IAsyncDisposable
         // the folder the server was started from: a restart from elsewhere signed everyone out).
         builder.Services.AddDataProtection()
             .SetApplicationName("HealthSync")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.StateDirectory, "web-keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.StateDirectory, PrivateState.WebKeysFolder)));
         builder.Services.Configure<ForwardedHeadersOptions>(f => TrustedProxies.Configure(f, options.TrustedProxies));
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(c =>
         {

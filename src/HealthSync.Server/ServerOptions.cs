@@ -44,7 +44,10 @@ public sealed class ServerOptions
     /// <summary>The web password to use (HEALTHSYNC_WEB_PASSWORD); null: the one set on the first-start page.</summary>
     public string? WebPassword { get; set; }
 
-    /// <summary>The push token to use (HEALTHSYNC_PUSH_TOKEN); null: the stored one, generated at first start.</summary>
+    /// <summary>
+    /// The push token to use (HEALTHSYNC_PUSH_TOKEN); null: the stored one, generated at first start. A given token must
+    /// have at least 32 characters of hex or base64 (<see cref="Validate"/>).
+    /// </summary>
     public string? PushToken { get; set; }
 
     /// <summary>Largest push body. Default <see cref="DefaultMaxPushBytes"/>.</summary>
@@ -83,6 +86,26 @@ public sealed class ServerOptions
 
     /// <summary>Write ASP.NET Core's warnings and the server's own events to the console. Default off (tests).</summary>
     public bool ConsoleLog { get; set; }
+
+    /// <summary>Wrong push tokens allowed per client address per <see cref="PushFailureWindow"/> before it is answered 429. Default 10.</summary>
+    public int PushFailuresPerWindow { get; set; } = 10;
+
+    /// <summary>The window of <see cref="PushFailuresPerWindow"/>. Default one minute.</summary>
+    public TimeSpan PushFailureWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Throws <see cref="ArgumentException"/>, in one line a person can act on, for a setting the server must not start with.</summary>
+    public void Validate()
+    {
+        if (!string.IsNullOrWhiteSpace(PushToken) && !Secrets.PushToken.IsStrong(PushToken, out var why))
+        {
+            throw new ArgumentException(why);
+        }
+
+        if (PushFailuresPerWindow < 1 || PushFailureWindow <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("PushFailuresPerWindow must be at least 1 and PushFailureWindow positive.");
+        }
+    }
 }
 
 /// <summary>A program that runs the command-line tool: <paramref name="Program"/> with <paramref name="Arguments"/> before the tool's own.</summary>

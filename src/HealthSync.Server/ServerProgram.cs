@@ -3,7 +3,11 @@ namespace HealthSync.Server;
 /// <summary>The server executable: <c>HealthSync.Server [--urls URL] [--state-dir DIR]</c>, also what `healthsync serve` starts.</summary>
 public static class ServerProgram
 {
-    public static async Task<int> Main(string[] args)
+    public static Task<int> Main(string[] args) => RunAsync(args, Environment.GetEnvironmentVariable, Console.Out, Console.Error);
+
+    /// <summary>The program over a given environment and console, so a test runs it as a person would without touching the process's own.</summary>
+    /// <returns>0 after a clean stop; 2 for a wrong argument or setting (one line on <paramref name="error"/>); 3 when the state folder is held.</returns>
+    internal static async Task<int> RunAsync(string[] args, Func<string, string?> environment, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(args);
         string? urls = null, stateDir = null;
@@ -22,18 +26,18 @@ public static class ServerProgram
                     resetPassword = true;
                     break;
                 default:
-                    await Console.Error.WriteLineAsync($"error: unknown argument '{args[i]}'. Usage: healthsync serve [--urls http://127.0.0.1:8080] [--state-dir DIR] [--reset-password]").ConfigureAwait(false);
+                    await error.WriteLineAsync($"error: unknown argument '{args[i]}'. Usage: healthsync serve [--urls http://127.0.0.1:8080] [--state-dir DIR] [--reset-password]").ConfigureAwait(false);
                     return 2;
             }
         }
 
         var options = new ServerOptions
         {
-            StateDirectory = HealthSync.Hosting.StateFolder.Resolve(stateDir, Environment.GetEnvironmentVariable),
-            Urls = urls ?? Environment.GetEnvironmentVariable("HEALTHSYNC_URLS") ?? "http://127.0.0.1:8080",
-            WebPassword = Environment.GetEnvironmentVariable("HEALTHSYNC_WEB_PASSWORD"),
-            PushToken = Environment.GetEnvironmentVariable("HEALTHSYNC_PUSH_TOKEN"),
-            TrustedProxies = (Environment.GetEnvironmentVariable("HEALTHSYNC_TRUSTED_PROXIES") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            StateDirectory = HealthSync.Hosting.StateFolder.Resolve(stateDir, environment),
+            Urls = urls ?? environment("HEALTHSYNC_URLS") ?? "http://127.0.0.1:8080",
+            WebPassword = environment("HEALTHSYNC_WEB_PASSWORD"),
+            PushToken = environment("HEALTHSYNC_PUSH_TOKEN"),
+            TrustedProxies = (environment("HEALTHSYNC_TRUSTED_PROXIES") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             ConsoleLog = true,
             ResetPassword = resetPassword,
             // The composition root: the Health Auto Export reader is plugged in here (HealthSync.HealthAutoExport).
@@ -48,17 +52,22 @@ public static class ServerProgram
         {
             server = await HealthSyncServer.StartAsync(options).ConfigureAwait(false);
         }
+        catch (ArgumentException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false); // a setting (a weak push token): one line, nothing started
+            return 2;
+        }
         catch (InvalidOperationException ex)
         {
-            await Console.Error.WriteLineAsync($"error: {ex.Message}. Stop it first (the server holds the state folder for its whole life).").ConfigureAwait(false);
+            await error.WriteLineAsync($"error: {ex.Message}. Stop it first (the server holds the state folder for its whole life).").ConfigureAwait(false);
             return 3;
         }
 
         await using (server.ConfigureAwait(false))
         {
-            Console.WriteLine($"HealthSync server listening on {server.BaseAddress} (state {options.StateDirectory}).");
-            Console.WriteLine($"Sign in at {server.SignInAddress}");
-            Console.WriteLine("Health Auto Export pushes to " + new Uri(server.BaseAddress, Push.PushEndpoint.Path.TrimStart('/')) + " ; Ctrl+C or SIGTERM stops it after the upload in flight.");
+            await output.WriteLineAsync($"HealthSync server listening on {server.BaseAddress} (state {options.StateDirectory}).").ConfigureAwait(false);
+            await output.WriteLineAsync($"Sign in at {server.SignInAddress}").ConfigureAwait(false);
+            await output.WriteLineAsync("Health Auto Export pushes to " + new Uri(server.BaseAddress, Push.PushEndpoint.Path.TrimStart('/')) + " ; Ctrl+C or SIGTERM stops it after the upload in flight.").ConfigureAwait(false);
             await server.WaitForShutdownAsync().ConfigureAwait(false);
         }
 

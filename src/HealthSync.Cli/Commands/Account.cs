@@ -28,7 +28,7 @@ internal static class Account
 
         var storedUrl = StoredUrl(stored, stateDir);
         var url = common.BaseUrlFrom(parse);
-        if (given is null && url is not null && !OptionValues.SameService(url, storedUrl))
+        if (given is null && url is not null && !ServiceAddress.SameService(url, storedUrl))
         {
             // The stored key was given for one service; sending it to another (a typo, a proxy, an environment left
             // over from a test) would hand the secret to whoever runs that one.
@@ -71,10 +71,10 @@ internal static class Account
     {
         if (stored?.BaseUrl is not { Length: > 0 } text)
         {
-            return new Uri(OptionValues.DefaultBaseUrl);
+            return new Uri(ServiceAddress.Default);
         }
 
-        return OptionValues.TryBaseUrl(text, out var url, out var why)
+        return ServiceAddress.TryParse(text, out var url, out var why)
             ? url
             : throw new OptionException($"the login stored in {Path.Combine(stateDir, CredentialsFile.FileName)}: {why}; run `healthsync login` again");
     }

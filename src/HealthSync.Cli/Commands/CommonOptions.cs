@@ -65,7 +65,7 @@ internal sealed class CommonOptions(Func<string, string?> environment)
             return null;
         }
 
-        return OptionValues.TryBaseUrl(text, out var fromEnvironment, out var why) ? fromEnvironment : throw new OptionException($"INTERVALS_BASE_URL: {why}");
+        return ServiceAddress.TryParse(text, out var fromEnvironment, out var why) ? fromEnvironment : throw new OptionException($"INTERVALS_BASE_URL: {why}");
     }
 
     /// <summary>The client's logger on stderr: every request with --verbose, else only retries and rate-limit waits, so a slow run says why.</summary>

@@ -42,7 +42,7 @@ internal static class LoginCommand
                 return ExitCodes.BadInput;
             }
 
-            var url = baseUrl ?? new Uri(OptionValues.DefaultBaseUrl);
+            var url = baseUrl ?? new Uri(ServiceAddress.Default);
             var options = new IntervalsOptions { Credentials = IntervalsCredentials.FromApiKey(key), AthleteId = athlete ?? "0", BaseUrl = url };
             var dir = common.ResolveStateDir(parse);
             string? notChecked = "--no-check was given";
@@ -121,5 +121,5 @@ internal static class LoginCommand
     }
 
     private static bool SameUrl(string? stored, Uri url) =>
-        OptionValues.SameService(stored is { Length: > 0 } text && Uri.TryCreate(text, UriKind.Absolute, out var parsed) ? parsed : new Uri(OptionValues.DefaultBaseUrl), url);
+        ServiceAddress.SameService(stored is { Length: > 0 } text && Uri.TryCreate(text, UriKind.Absolute, out var parsed) ? parsed : new Uri(ServiceAddress.Default), url);
 }

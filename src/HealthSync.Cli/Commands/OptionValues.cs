@@ -1,7 +1,6 @@
 using System.CommandLine.Parsing;
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Net;
+using HealthSync.Intervals;
 
 namespace HealthSync.Cli.Commands;
 
@@ -11,9 +10,6 @@ namespace HealthSync.Cli.Commands;
 /// </summary>
 internal static class OptionValues
 {
-    /// <summary>The service's address when none is given.</summary>
-    public const string DefaultBaseUrl = "https://intervals.icu";
-
     /// <summary>A date, only as YYYY-MM-DD: "01/05/2025" is 1 May to some and 5 January to others, so it is refused.</summary>
     public static DateOnly? Date(ArgumentResult result)
     {
@@ -27,10 +23,10 @@ internal static class OptionValues
         return null;
     }
 
-    /// <summary>An Intervals.icu address: absolute, https (plain http only to this machine).</summary>
+    /// <summary>An Intervals.icu address: absolute, https (plain http only to this machine), by <see cref="ServiceAddress"/>.</summary>
     public static Uri? BaseUrl(ArgumentResult result)
     {
-        if (TryBaseUrl(Text(result), out var url, out var why))
+        if (ServiceAddress.TryParse(Text(result), out var url, out var why))
         {
             return url;
         }
@@ -72,42 +68,6 @@ internal static class OptionValues
         result.AddError($"{Name(result)}: '{text}' is not one of {string.Join(", ", words)}{hint}");
         return null;
     };
-
-    /// <summary>
-    /// Checks a base URL from wherever it came (option, environment, stored login). <paramref name="why"/> says what is
-    /// wrong, starting with the value, so a caller can put the place it came from in front.
-    /// </summary>
-    public static bool TryBaseUrl(string text, [NotNullWhen(true)] out Uri? url, out string why)
-    {
-        url = null;
-        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttps && parsed.Scheme != Uri.UriSchemeHttp) || parsed.Host.Length == 0)
-        {
-            why = $"'{text}' is not a URL; give the full address, e.g. {DefaultBaseUrl}";
-            return false;
-        }
-
-        // The key travels in a header: over plain http anyone on the way reads it. Loopback never leaves the machine
-        // (the stand-in, a local proxy), so it is the one exception.
-        if (parsed.Scheme == Uri.UriSchemeHttp && !IsLoopback(parsed))
-        {
-            why = $"'{text}' is plain http, which would send the API key in clear text; use https:// (http:// only for 127.0.0.1, ::1 or localhost)";
-            return false;
-        }
-
-        url = parsed;
-        why = string.Empty;
-        return true;
-    }
-
-    /// <summary>The same service whatever the spelling: case of scheme and host, a default port, a trailing slash.</summary>
-    public static bool SameService(Uri a, Uri b) => string.Equals(Canonical(a), Canonical(b), StringComparison.Ordinal);
-
-    private static string Canonical(Uri url) =>
-        FormattableString.Invariant($"{url.Scheme.ToLowerInvariant()}://{url.Host.ToLowerInvariant()}:{url.Port}{url.AbsolutePath.TrimEnd('/')}");
-
-    private static bool IsLoopback(Uri url) =>
-        string.Equals(url.Host, "localhost", StringComparison.OrdinalIgnoreCase)
-        || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
     private static int? Whole(ArgumentResult result, int min, int max)
     {

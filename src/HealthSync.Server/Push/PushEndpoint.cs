@@ -18,11 +18,23 @@ internal static class PushEndpoint
     private const int MaxProblemsInAnswer = 20;
     private const string DocumentHint = "Health Auto Export must send a workouts document: a REST API automation with format JSON, data type Workouts, export version 2";
 
-    public static async Task<IResult> HandleAsync(HttpContext context, PushToken token, ServerOptions options, ServerStateHandle stateHandle, SyncJobs jobs, PushRefusals refusals)
+    public static async Task<IResult> HandleAsync(HttpContext context, PushToken token, WrongTokenLimiter limiter, ServerOptions options, ServerStateHandle stateHandle, SyncJobs jobs, PushRefusals refusals)
     {
+        // An address that sent too many wrong tokens waits, even with the right one: else its guesses would go on being
+        // checked. (Behind the proxy this is the client's address: forwarded headers are honoured from trusted proxies.)
+        var address = context.Connection.RemoteIpAddress;
+        if (limiter.Blocked(address) is { } wait)
+        {
+            var seconds = (long)Math.Ceiling(wait.TotalSeconds);
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers.Connection = "close";
+            return Results.Json(new PushError($"too many pushes with a wrong push token from this address: try again in {seconds} s"), PushJson.Default.PushError, statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
         // The token first: a caller without it gets nothing read.
         if (!Authorized(context.Request, token))
         {
+            limiter.Failed(address);
             context.Response.Headers.WWWAuthenticate = "Bearer";
             // Closing the connection spares Kestrel draining the body to keep it alive (which would ask a client
             // waiting on Expect: 100-continue to send it).

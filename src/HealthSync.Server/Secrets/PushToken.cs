@@ -9,6 +9,12 @@ internal sealed class PushToken
 {
     public const string FileName = "push-token";
 
+    /// <summary>
+    /// The fewest characters a token given in HEALTHSYNC_PUSH_TOKEN may have. 32 hex digits are 128 bits, and 32 base64
+    /// characters 192; a shorter token (1234, a word) falls to guessing. Only the form is checked: length and alphabet.
+    /// </summary>
+    public const int MinimumLength = 32;
+
     private readonly string _path;
     private readonly bool _fixed;
     private byte[] _token;
@@ -53,6 +59,26 @@ internal sealed class PushToken
         var token = Generate();
         SecretFile.Write(_path, token);
         Volatile.Write(ref _token, Encoding.UTF8.GetBytes(token));
+    }
+
+    /// <summary>
+    /// Whether a token given in HEALTHSYNC_PUSH_TOKEN has the form of a random one of 128 bits or more: at least
+    /// <see cref="MinimumLength"/> characters, each a letter, a digit, or one of - _ + / = (hex, base64 or base64url).
+    /// <paramref name="why"/> says what is wrong and how to make one, in one line, without repeating the token.
+    /// </summary>
+    public static bool IsStrong(string given, out string why)
+    {
+        ArgumentNullException.ThrowIfNull(given);
+        var token = given.Trim();
+        var problem = !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '+' or '/' or '=')
+            ? "it holds a character other than a letter, a digit, - _ + / or ="
+            : token.Length < MinimumLength
+                ? $"it is {token.Length} characters long, and a push token needs at least {MinimumLength} (128 bits)"
+                : null;
+        why = problem is null
+            ? string.Empty
+            : $"HEALTHSYNC_PUSH_TOKEN is refused: {problem}. Make one with `openssl rand -hex 32`, or unset it to have the server generate and keep one.";
+        return problem is null;
     }
 
     // 32 random bytes: unguessable, and URL/header safe.

@@ -1,3 +1,5 @@
+using HealthSync.State;
+
 namespace HealthSync.Server.Secrets;
 
 /// <summary>Small secret files in the state folder, created with mode 600 and replaced atomically.</summary>
@@ -8,16 +10,11 @@ internal static class SecretFile
     public static void Write(string path, string content)
     {
         var directory = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(directory);
+        OwnerOnly.Folder(directory);
         var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            // Created with the mode, so there is no moment at which another user could read it.
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
 
-        using (var stream = new FileStream(temporary, options))
+        // Created with the mode, so there is no moment at which another user could read it.
+        using (var stream = new FileStream(temporary, OwnerOnly.Create(FileMode.CreateNew, FileAccess.Write)))
         using (var writer = new StreamWriter(stream))
         {
             writer.Write(content);

@@ -12,7 +12,7 @@ internal static class AccountPage
     public static void Map(RouteGroupBuilder pages)
     {
         pages.MapGet("/account", (HttpContext context, ServerAccount account) =>
-            Render(context, account.Stored(), context.Request.Query.ContainsKey("saved") ? "Saved: the key works." : null, null));
+            Render(context, account.Stored(), context.Request.Query.ContainsKey("saved") ? "Saved: the key works." : null, null, null));
         pages.MapPost("/account", SaveAsync).Guarded();
     }
 
@@ -21,23 +21,25 @@ internal static class AccountPage
         var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
         var key = form["api-key"].ToString().Trim();
         var athlete = form["athlete"].ToString().Trim() is { Length: > 0 } a ? a : "0";
-        var baseUrl = form["base-url"].ToString().Trim() is { Length: > 0 } u ? u : "https://intervals.icu";
+        var baseUrl = form["base-url"].ToString().Trim() is { Length: > 0 } u ? u : ServiceAddress.Default;
         var stored = account.Stored();
+        var typed = new Typed(athlete, baseUrl); // what the form shows again when something is wrong
         if (key.Length == 0)
         {
-            return Render(context, stored, null, "Paste your API key (Intervals.icu → Settings → Developer Settings).");
+            return Render(context, stored, null, "Paste your API key (Intervals.icu → Settings → Developer Settings).", typed);
         }
 
-        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        // The command line's rule, from the core: the key is not even tried against an address it must not go to.
+        if (!ServiceAddress.TryParse(baseUrl, out _, out var why))
         {
-            return Render(context, stored, null, "The service URL must be an http(s) address.");
+            return Render(context, stored, null, $"The service URL {why}. Nothing was saved.", typed, StatusCodes.Status400BadRequest);
         }
 
-        var candidate = new StoredCredentials(key, null, athlete, baseUrl == "https://intervals.icu" ? null : baseUrl);
+        var candidate = new StoredCredentials(key, null, athlete, baseUrl == ServiceAddress.Default ? null : baseUrl);
         var intervals = account.From(candidate)!;
         if (await CheckAsync(intervals, options.Time, context.RequestAborted).ConfigureAwait(false) is { } refused)
         {
-            return Render(context, stored, null, refused + " Nothing was saved.");
+            return Render(context, stored, null, refused + " Nothing was saved.", typed);
         }
 
         CredentialsFile.Write(options.StateDirectory, candidate);
@@ -67,10 +69,12 @@ internal static class AccountPage
         }
     }
 
-    private static IResult Render(HttpContext context, StoredCredentials? stored, string? notice, string? error)
+    private static IResult Render(HttpContext context, StoredCredentials? stored, string? notice, string? error, Typed? typed, int status = StatusCodes.Status200OK)
     {
         var current = stored switch
         {
+            { BaseUrl: { } refused } when !ServiceAddress.TryParse(refused, out _, out var why) =>
+                $"The saved account is not used: its service URL {why}. Save the account again.",
             { ApiKey: { Length: > 4 } key } => $"An API key ending in …{key[^4..]} is saved, for athlete {stored.AthleteId ?? "0"}" + (stored.BaseUrl is { } u ? $" at {u}" : string.Empty) + ".",
             { ApiKey: { Length: > 0 } } or { AccessToken: { Length: > 0 } } => "A key is saved.",
             _ => "No Intervals.icu account is connected yet: pushed workouts wait until one is.",
@@ -81,11 +85,14 @@ internal static class AccountPage
             {Form(context, "/account", $"""
                 <label>Intervals.icu API key <span class="note">(Settings → Developer Settings; checked with one request, then never shown again)</span>
                 <input type="password" name="api-key" autocomplete="off" required></label>
-                <label>Athlete id <span class="note">(0: the key's own athlete)</span><input type="text" name="athlete" value="{E(stored?.AthleteId ?? "0")}"></label>
-                <label>Service URL<input type="url" name="base-url" value="{E(stored?.BaseUrl ?? "https://intervals.icu")}"></label>
+                <label>Athlete id <span class="note">(0: the key's own athlete)</span><input type="text" name="athlete" value="{E(typed?.Athlete ?? stored?.AthleteId ?? "0")}"></label>
+                <label>Service URL <span class="note">(https; plain http only to this machine)</span><input type="url" name="base-url" value="{E(typed?.BaseUrl ?? stored?.BaseUrl ?? ServiceAddress.Default)}"></label>
                 <button>Check and save</button>
                 """)}
             <p><a href="/password">Web password and sessions</a>: change the password, sign out everywhere.</p>
-            """);
+            """, status: status);
     }
+
+    /// <summary>The athlete and service URL as the user typed them, shown again with the error so nothing is typed twice (never the key).</summary>
+    private sealed record Typed(string Athlete, string BaseUrl);
 }

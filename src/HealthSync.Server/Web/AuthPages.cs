@@ -62,8 +62,7 @@ internal static class AuthPages
         }
 
         await SignInAsync(context).ConfigureAwait(false);
-        var back = form["return"].ToString();
-        return Results.Redirect(back.StartsWith('/') && !back.StartsWith("//", StringComparison.Ordinal) ? back : "/");
+        return Results.Redirect(LocalReturn.Path(form["return"].ToString())); // the field is the client's: checked again
     }
 
     private static Task SignInAsync(HttpContext context) => Sessions.SignInAsync(context);
@@ -82,7 +81,7 @@ internal static class AuthPages
     private static IResult LoginPage(HttpContext context, string? error, int status = StatusCodes.Status200OK) => Page(context, "Sign in", $"""
         {Notice(error, error: true)}
         {Form(context, "/login", $"""
-            <input type="hidden" name="return" value="{E(context.Request.Query["ReturnUrl"].ToString())}">
+            <input type="hidden" name="return" value="{E(LocalReturn.Path(context.Request.Query["ReturnUrl"].ToString()))}">
             <label>Password<input type="password" name="password" autocomplete="current-password" required autofocus></label>
             <button>Sign in</button>
             """)}

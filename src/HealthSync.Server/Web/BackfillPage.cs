@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using HealthSync.Server.Work;
+using HealthSync.State;
 using HealthSync.Sync;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.WebUtilities;
@@ -87,7 +88,9 @@ internal static class BackfillPage
                 var partial = path + Uploads.PartialSuffix;
                 try
                 {
-                    await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+                    var create = OwnerOnly.Create(FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                    (create.BufferSize, create.Options) = (81920, FileOptions.Asynchronous);
+                    await using (var file = new FileStream(partial, create))
                     {
                         await section.Body.CopyToAsync(file, 81920, context.RequestAborted).ConfigureAwait(false);
                     }

@@ -23,10 +23,15 @@ internal static class HistoryPage
     private static IResult Render(HttpContext context, ServerStateHandle handle, ServerOptions options, string? status, int? page, string? done)
     {
         var filter = Filters.Contains(status) ? status : null;
-        var number = Math.Max(1, page ?? 1);
         var state = handle.State;
         var zone = SyncSettings.Load(state, options.MachineZone.Id).TimeZone;
-        var (entries, total) = state.HistoryPage(filter, (number - 1) * PageSize, PageSize);
+
+        // The page from the address is clamped to the pages there are before it is multiplied: page=2147483647 would
+        // overflow the offset (a 500), and a page past the last shows the last.
+        var total = state.HistoryCount(filter);
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var number = Math.Clamp(page ?? 1, 1, pages);
+        var entries = state.History(filter, PageSize, (number - 1) * PageSize);
         var rows = new StringBuilder();
         foreach (var entry in entries)
         {
@@ -50,7 +55,6 @@ internal static class HistoryPage
         }
 
         links.Append("</p>");
-        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         var paging = string.Create(CultureInfo.InvariantCulture, $"<p>Page {number} of {pages} ({total} {(total == 1 ? "entry" : "entries")})")
             + (number > 1 ? " · " + Link(filter, number - 1, "newer") : string.Empty)
             + (number < pages ? " · " + Link(filter, number + 1, "older") : string.Empty) + "</p>";

@@ -27,7 +27,9 @@ internal sealed class ServerAccount(ServerOptions options)
             { AccessToken: { Length: > 0 } token } => IntervalsCredentials.FromAccessToken(token),
             _ => null,
         };
-        if (credentials is null)
+        // An address the key must not go to (stored by an older release's Account page) connects nothing: the page
+        // says why, and the key is never sent there.
+        if (credentials is null || (stored!.BaseUrl is { } text && !ServiceAddress.TryParse(text, out _, out _)))
         {
             return null;
         }
@@ -35,8 +37,8 @@ internal sealed class ServerAccount(ServerOptions options)
         var result = new IntervalsOptions
         {
             Credentials = credentials,
-            AthleteId = stored!.AthleteId ?? "0",
-            BaseUrl = new Uri(stored.BaseUrl ?? "https://intervals.icu"),
+            AthleteId = stored.AthleteId ?? "0",
+            BaseUrl = new Uri(stored.BaseUrl ?? ServiceAddress.Default),
         };
         options.ConfigureAccount?.Invoke(result);
         return result;

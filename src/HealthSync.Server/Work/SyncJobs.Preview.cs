@@ -97,11 +97,23 @@ internal sealed partial class SyncJobs
                 MachineZone = options.MachineZone,
             };
             var result = await new WorkoutSync(options.Time).RunAsync(run, progress, cancellationToken).ConfigureAwait(false);
-            return result is { SourceBroken: { } broken, Intake.Read: 0 } ? PreviewOutcome.NotReadable(broken.Message) : PreviewOutcome.From(result);
+            return Shown(result is { SourceBroken: { } broken, Intake.Read: 0 } ? PreviewOutcome.NotReadable(broken.Message) : PreviewOutcome.From(result), file);
         }
         catch (SourceReadException ex)
         {
-            return PreviewOutcome.NotReadable(ex.Message);
+            return Shown(PreviewOutcome.NotReadable(ex.Message), file);
         }
+    }
+
+    /// <summary>The outcome's words as the page shows them: the upload by the name the user gave it, no path of the server's.</summary>
+    private PreviewOutcome Shown(PreviewOutcome outcome, string file)
+    {
+        string? Words(string? message) => message is null ? null : Uploads.Shown(message, file, options.StateDirectory);
+        return outcome with
+        {
+            Unreadable = Words(outcome.Unreadable),
+            Note = Words(outcome.Note),
+            Rows = [.. outcome.Rows.Select(r => r with { Reason = Words(r.Reason) })],
+        };
     }
 }

@@ -327,7 +327,7 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
             File.Delete(file);
         }
 
-        Finish(new JobResult(title, summary, options.Time.GetUtcNow()));
+        Finish(new JobResult(title, Uploads.Shown(summary, file, options.StateDirectory), options.Time.GetUtcNow()));
     }
 
     /// <summary>Whether the inbox holds workouts a sync would decide: sync is on, and some ended after it was turned on and are not settled.</summary>
@@ -396,6 +396,8 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
 
     private void Finish(JobResult result)
     {
+        // The Status page shows it: an error's message may name a file in the state folder.
+        result = result with { Summary = Uploads.Private(result.Summary, options.StateDirectory) };
         Last = result;
         LogJobDone(log, result.Title, result.Summary);
         Notify();

@@ -1,5 +1,6 @@
 using HealthSync.AppleHealth;
 using HealthSync.HealthAutoExport;
+using HealthSync.State;
 using HealthSync.Workouts;
 
 namespace HealthSync.Server.Work;
@@ -36,7 +37,7 @@ internal static class Uploads
     public static string NewPath(string stateDirectory, string? given)
     {
         var name = new string([.. Path.GetFileName(given ?? "upload").Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')]);
-        Directory.CreateDirectory(Folder(stateDirectory));
+        OwnerOnly.Folder(Folder(stateDirectory));
         return Path.Combine(Folder(stateDirectory), $"{Guid.NewGuid():N}-{name}");
     }
 
@@ -54,6 +55,24 @@ internal static class Uploads
 
     /// <summary>The name the browser gave (without the random id).</summary>
     public static string DisplayName(string path) => Path.GetFileName(path) is { Length: > 33 } name && name[32] == '-' ? name[33..] : Path.GetFileName(path);
+
+    /// <summary>
+    /// A message about an uploaded file as a page may show it: the file named as the user uploaded it, and no path of the
+    /// server's (a reader names the file by the path it was given; a page would then tell anyone where the state lives).
+    /// </summary>
+    public static string Shown(string message, string path, string stateDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var name = DisplayName(path);
+        return Private(message.Replace(path, name, StringComparison.Ordinal).Replace(Path.GetFileName(path), name, StringComparison.Ordinal), stateDirectory);
+    }
+
+    /// <summary>Any message as a page may show it: the state folder's path said as words (an I/O error names the file it failed on).</summary>
+    public static string Private(string message, string stateDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.Replace(Path.TrimEndingDirectorySeparator(stateDirectory), "the server's state folder", StringComparison.Ordinal);
+    }
 
     /// <summary>
     /// A Health Auto Export JSON file through the parser; anything else as the Health app's export, read by the tool in

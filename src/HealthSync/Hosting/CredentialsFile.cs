@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HealthSync.State;
 
 namespace HealthSync.Hosting;
 
@@ -45,17 +46,12 @@ public static class CredentialsFile
     /// <summary>Writes the account to a new file created with mode 600, then moves it over the old one.</summary>
     public static string Write(string directory, StoredCredentials credentials)
     {
-        Directory.CreateDirectory(directory);
+        OwnerOnly.Folder(directory);
         var path = Path.Combine(directory, FileName);
         var temporary = Path.Combine(directory, $".{FileName}.{Guid.NewGuid():N}.tmp");
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            // Created with the mode, so there is no moment at which another user could read it.
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
 
-        using (var stream = new FileStream(temporary, options))
+        // Created with the mode, so there is no moment at which another user could read it.
+        using (var stream = new FileStream(temporary, OwnerOnly.Create(FileMode.CreateNew, FileAccess.Write)))
         {
             JsonSerializer.Serialize(stream, credentials, CredentialsJson.Default.StoredCredentials);
         }

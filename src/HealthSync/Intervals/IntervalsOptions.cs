@@ -6,7 +6,7 @@ public sealed class IntervalsOptions
     /// <summary>The secret to authenticate with. Required.</summary>
     public IntervalsCredentials? Credentials { get; set; }
 
-    /// <summary>Service root. Default https://intervals.icu; tests and demos point it at the stand-in.</summary>
+    /// <summary>Service root: https, or plain http to this machine only (<see cref="ServiceAddress"/>). Default https://intervals.icu; tests and demos point it at the stand-in.</summary>
     public Uri BaseUrl { get; set; } = new("https://intervals.icu");
 
     /// <summary>Athlete id in paths. Default "0": the athlete of the key or token.</summary>
@@ -62,9 +62,11 @@ public sealed class IntervalsOptions
             throw new ArgumentException("Intervals.icu credentials are required (an API key or an access token).", nameof(Credentials));
         }
 
-        if (!BaseUrl.IsAbsoluteUri || (BaseUrl.Scheme != Uri.UriSchemeHttps && BaseUrl.Scheme != Uri.UriSchemeHttp))
+        // The last guard: whatever a host checked, the client itself never sends a key in clear text off the machine.
+        ArgumentNullException.ThrowIfNull(BaseUrl);
+        if (!ServiceAddress.MayCarryKey(BaseUrl, out var why))
         {
-            throw new ArgumentException("The base URL must be an absolute http(s) URL.", nameof(BaseUrl));
+            throw new ArgumentException(why, nameof(BaseUrl));
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(AthleteId, nameof(AthleteId));

@@ -26,7 +26,7 @@ public sealed class StateLock : IDisposable
     {
         try
         {
-            Directory.CreateDirectory(directory);
+            OwnerOnly.Folder(directory);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -37,10 +37,13 @@ public sealed class StateLock : IDisposable
         var pidFile = path + ".pid";
         try
         {
-            var handle = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            OwnerOnly.Narrow(path);
+            var handle = new FileStream(path, OwnerOnly.Create(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
             try
             {
-                File.WriteAllText(pidFile, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                OwnerOnly.Narrow(pidFile);
+                using var pid = new StreamWriter(new FileStream(pidFile, OwnerOnly.Create(FileMode.Create, FileAccess.Write)));
+                pid.Write(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -121,8 +121,4 @@ public sealed partial class SyncState
 
         return known;
     }
-
-    /// <summary>One page of the history, newest first, with the number of entries that match (the same filter as <see cref="History"/>).</summary>
-    public (IReadOnlyList<HistoryEntry> Entries, int Total) HistoryPage(string? status, int offset, int limit) =>
-        (History(status, limit, offset), HistoryCount(status));
 }

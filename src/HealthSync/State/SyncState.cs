@@ -30,8 +30,15 @@ public sealed partial class SyncState : IRequestLedger, IDisposable
     /// <exception cref="StateUnavailableException">The folder or its database cannot be used (the cause in words).</exception>
     public static SyncState Open(string directory, TimeProvider time) => Opening(directory, () =>
     {
-        Directory.CreateDirectory(directory);
-        var builder = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, FileName), Pooling = false };
+        OwnerOnly.Folder(directory);
+        var path = Path.Combine(directory, FileName);
+        CreatePrivate(path);
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            OwnerOnly.Narrow(file); // an older release's database, readable by every account here
+        }
+
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false };
         return new SyncState(new SqliteConnection(builder.ToString()), time);
     });
 
@@ -44,6 +51,24 @@ public sealed partial class SyncState : IRequestLedger, IDisposable
         SqliteException { SqliteErrorCode: 26 } or SqliteException { SqliteErrorCode: 11 } => $"{FileName} is damaged or not a HealthSync database (move it away to start afresh)",
         _ => ex.Message,
     };
+
+    /// <summary>Creates the database as an empty file of mode 600 when missing: SQLite takes an empty file for a new database, and gives its -wal and -shm the same mode.</summary>
+    private static void CreatePrivate(string path)
+    {
+        if (File.Exists(path))
+        {
+            return;
+        }
+
+        try
+        {
+            using var created = new FileStream(path, OwnerOnly.Create(FileMode.CreateNew, FileAccess.Write));
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process created it meanwhile (with the same mode).
+        }
+    }
 
     private static SyncState Opening(string directory, Func<SyncState> open)
     {

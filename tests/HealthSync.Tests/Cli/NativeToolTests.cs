@@ -133,7 +133,7 @@ public sealed partial class NativeToolTests(NativeToolTests.NativeBuild native) 
         }
 
         const string password = "native server password";
-        const string token = "native-push-token-0b9f3e";
+        const string token = "native-push-token-0b9f3e5d7c1a48e2b6f0";
         await using var serve = await ServeProcess.StartAsync(native.Executable, state, new() { ["HEALTHSYNC_WEB_PASSWORD"] = password, ["HEALTHSYNC_PUSH_TOKEN"] = token });
         using var browser = serve.Browser();
         var login = await browser.GetStringAsync("/login");

@@ -41,11 +41,13 @@ public sealed class ExportReaderProcessTests
         // Not a zip: the tool's words reach the page, and the upload is dropped.
         var notes = harness.Dir.File("notes.zip");
         await File.WriteAllTextAsync(notes, "not a zip");
-        var refused = await ServerHarness.UploadExportAsync(browser, notes);
+        var refused = await ServerHarness.UploadExportAsync(browser, notes, "notes.zip");
         await harness.Server.Jobs.WhenIdle();
         using var answer = await browser.GetAsync(refused.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
-        Assert.Contains("This file cannot be read: ", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var html = await answer.Content.ReadAsStringAsync();
+        Assert.Contains("This file cannot be read: notes.zip: ", html, StringComparison.Ordinal); // the tool was given the path: the page names the upload
+        Assert.DoesNotContain(harness.StateDir, html, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(Uploads.Folder(harness.StateDir)));
     }
 

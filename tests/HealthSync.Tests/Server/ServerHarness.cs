@@ -16,7 +16,7 @@ namespace HealthSync.Tests.Server;
 internal sealed partial class ServerHarness : IAsyncDisposable
 {
     public const string ApiKey = "sk-server-test-77d1";
-    public const string PushToken = "push-token-test-5b1e0c";
+    public const string PushToken = "push-token-test-5b1e0c7a9d3f42e18c6b0a4f"; // 40 characters: a given token carries 128 bits at least
     public const string Password = "correct horse battery";
 
     private ServerHarness(StandInServer standIn, FakeTimeProvider time, ServerOptions options)
