@@ -379,7 +379,37 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         Account = intervals,
         HostHoldsLock = true,
         MachineZone = options.MachineZone,
+        BetweenBatches = mode == SyncMode.Backfill ? LiveFirstAsync : null,
     };
+
+    /// <summary>
+    /// Between a backfill's batches: a workout pushed meanwhile is read and sent now, not after the whole history (a
+    /// 3,000-workout backfill paced within the limits takes hours). Runs on the worker's own thread, so no other job
+    /// runs at the same time.
+    /// </summary>
+    private async Task LiveFirstAsync(CancellationToken cancellationToken)
+    {
+        if (options.Parser is not { } parser || account.Resolve() is not { } intervals || WaitingDocuments() == 0)
+        {
+            return;
+        }
+
+        var backfill = Current;
+        try
+        {
+            var read = await new StoredDocuments(options.Time).ReadWaitingAsync(Run(null, SyncMode.New, intervals), parser, cancellationToken).ConfigureAwait(false);
+            if (read.Documents > 0 && !cancellationToken.IsCancellationRequested)
+            {
+                var result = await new WorkoutSync(options.Time).RunAsync(Run(null, SyncMode.New, intervals), null, cancellationToken).ConfigureAwait(false);
+                Finish(new JobResult(Title(JobKind.Documents), Summarize(result), options.Time.GetUtcNow()));
+            }
+        }
+        finally
+        {
+            Current = backfill;
+            Notify();
+        }
+    }
 
     private void Report(string title, DateTimeOffset started, SyncProgress progress)
     {

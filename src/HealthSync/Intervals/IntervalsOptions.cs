@@ -108,4 +108,19 @@ public sealed class IntervalsOptions
             throw new ArgumentOutOfRangeException(name, value, $"{name} must be positive.");
         }
     }
+
+    /// <summary>A copy whose budgets leave <paramref name="share"/> of each unspent, for other work on the same key.</summary>
+    /// <remarks>The request ledger counts every run's requests, so the reserve is what the others may still spend.</remarks>
+    public IntervalsOptions Reserving(double share)
+    {
+        if (share is < 0 or >= 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(share), share, "a share from 0 to less than 1");
+        }
+
+        var copy = (IntervalsOptions)MemberwiseClone();
+        copy.ShortBudget = Math.Max(1, (int)(ShortBudget * (1 - share)));
+        copy.DailyBudget = Math.Max(1, (int)(DailyBudget * (1 - share)));
+        return copy;
+    }
 }

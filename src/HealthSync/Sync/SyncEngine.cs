@@ -116,6 +116,11 @@ internal sealed class SyncEngine(SyncState state, IntervalsClient? client, TimeP
             batchNumber++;
             try
             {
+                if (batchNumber > 1 && request.BetweenBatches is { } between)
+                {
+                    await between(cancellationToken).ConfigureAwait(false);
+                }
+
                 if (cancellationToken.IsCancellationRequested)
                 {
                     return SyncStop.Interrupted;

@@ -31,4 +31,7 @@ internal sealed record SyncRequest
 
     /// <summary>Workouts whose remote check and upload happen together (one listing per batch). Default 50.</summary>
     public int BatchSize { get; init; } = 50;
+
+    /// <summary>Called after each batch but the last (<see cref="SyncRun.BetweenBatches"/>).</summary>
+    public Func<CancellationToken, Task>? BetweenBatches { get; init; }
 }

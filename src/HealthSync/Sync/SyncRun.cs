@@ -33,6 +33,12 @@ public sealed record SyncRun
 
     /// <summary>The machine's zone: stored as the time-zone setting the first time one is needed.</summary>
     public required TimeZoneInfo MachineZone { get; init; }
+
+    /// <summary>
+    /// Called between a backfill's batches (a server: to read and send a workout pushed meanwhile), so live work never
+    /// waits behind a history of thousands for more than one batch. Null: none.
+    /// </summary>
+    public Func<CancellationToken, Task>? BetweenBatches { get; init; }
 }
 
 /// <summary>How reading the source into the inbox went.</summary>

@@ -22,6 +22,9 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
 
     private const string BackfillSinceKey = "backfill.since";
 
+    /// <summary>The share of each request budget a backfill leaves to live work (a sync, a push's upload): a tenth.</summary>
+    public const double BackfillBudgetReserve = 0.1;
+
     /// <summary>Runs one sync or backfill.</summary>
     /// <exception cref="SyncRunRefusedException">Another run holds the state folder.</exception>
     public async Task<SyncRunResult> RunAsync(SyncRun run, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
@@ -56,7 +59,9 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
         }
 
         var since = run.Mode == SyncMode.Backfill ? BackfillSince(state, run) : null;
-        using var client = run.Account is null ? null : new IntervalsClient(run.Account, time, clientLog);
+        // A backfill keeps a share of each request budget for live work: the pushes of today's workouts share the key.
+        var options = run.Mode == SyncMode.Backfill ? run.Account?.Reserving(BackfillBudgetReserve) : run.Account;
+        using var client = options is null ? null : new IntervalsClient(options, time, clientLog);
         var result = new SyncRunResult
         {
             Report = new SyncReport([], null),
@@ -130,6 +135,7 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
             BatchSize = run.BatchSize,
 
             ResendDeleted = settings.ResendDeleted,
+            BetweenBatches = run.Mode == SyncMode.Backfill ? run.BetweenBatches : null,
         };
         var engine = new SyncEngine(state, client, time, progress);
         var report = await engine.RunAsync(scope, others, request, ids => state.InboxWorkouts(ids), cancellationToken).ConfigureAwait(false);

@@ -16,7 +16,7 @@ public sealed class InboxRunTests
         await using var h = await SyncHarness.StartAsync(Now);
         var export = h.Export([.. Enumerable.Range(0, 5).Select(i => SyncHarness.Workout("Walking", SyncCommandTests.At(5, 1 + i, 8), 30))]);
 
-        var first = SyncHarness.Json(await h.RunAsync("backfill", export, "--short-budget", "3", "--since", "2025-05-02", "--json"));
+        var first = SyncHarness.Json(await h.RunAsync("backfill", export, "--short-budget", "4", "--since", "2025-05-02", "--json"));
         Assert.Equal("budget-spent", first.GetProperty("stopped").GetString());
         Assert.Equal(2, h.Uploads.Count);
         Assert.Equal(2, first.GetProperty("notSent").GetInt32());

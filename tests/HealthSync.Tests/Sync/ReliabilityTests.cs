@@ -115,7 +115,7 @@ public sealed class ReliabilityTests
         await using var h = await SyncHarness.StartAsync(Now);
         var export = h.Export([.. Enumerable.Range(0, 8).Select(i => SyncHarness.Workout("Walking", SyncCommandTests.At(5, 1 + i, 8), 30))]);
 
-        var run = await h.RunAsync("backfill", export, "--short-budget", "3");
+        var run = await h.RunAsync("backfill", export, "--short-budget", "4");
 
         Assert.Equal(3, run.ExitCode);
         Assert.Matches(@"2 uploaded, 0 skipped, 0 failed, 0 not selected; 6 not sent: budget spent, resume after 2025-06-10 \d\d:\d\d:\d\d [+-]\d\d:\d\d", run.Console);

@@ -266,14 +266,15 @@ public sealed class SyncCommandTests
         await using var h = await SyncHarness.StartAsync(Now);
         var export = h.Export([.. Enumerable.Range(0, 5).Select(i => SyncHarness.Workout("Walking", At(5, 1 + i, 8), 30))]);
 
-        var first = await h.RunAsync("backfill", export, "--short-budget", "3", "--json");
+        // A budget of 4, of which a backfill spends 3 (a tenth, rounded up, is left to live work): a listing and 2 uploads.
+        var first = await h.RunAsync("backfill", export, "--short-budget", "4", "--json");
         Assert.Equal(3, first.ExitCode);
         Assert.Contains("resume after", first.Error);
         Assert.Equal(2, h.Uploads.Count);
 
         // The budget is remembered across runs: nothing is sent before the window has moved on.
         var received = h.Server.Received.Count;
-        Assert.Equal(3, (await h.RunAsync("backfill", export, "--short-budget", "3")).ExitCode);
+        Assert.Equal(3, (await h.RunAsync("backfill", export, "--short-budget", "4")).ExitCode);
         Assert.Equal(received, h.Server.Received.Count);
 
         h.Time.Advance(TimeSpan.FromMinutes(16));
