@@ -136,6 +136,9 @@ public sealed partial class SyncState
         return counts;
     }
 
+    /// <summary>Removes one workout's row (one no workout can be: its outcome and history stay).</summary>
+    public void RemoveFromInbox(string workoutId) => Execute("DELETE FROM inbox WHERE workout_id = $id", ("$id", workoutId));
+
     /// <summary>Removes the rows of workouts settled in Intervals.icu before <paramref name="before"/>; their outcomes and history stay.</summary>
     /// <remarks>A pruned workout read again from a later export is added back and reported as already synced: its outcome is kept.</remarks>
     public int PruneInbox(DateTimeOffset before)

@@ -17,7 +17,9 @@ internal sealed class Unusable(SyncState state, bool dryRun, TimeZoneInfo zone, 
     /// <summary>True (and recorded) when <paramref name="workout"/> cannot be used.</summary>
     /// <param name="workout">The workout as read, or an inbox row's summary.</param>
     /// <param name="source">Where it came from, for the history line.</param>
-    public bool Refuses(Workout workout, string source)
+    /// <param name="inInbox">It is an inbox row (an older release let it in): the row goes, so once its failure is
+    /// forgotten (`forget`, the History page) nothing brings it back.</param>
+    public bool Refuses(Workout workout, string source, bool inInbox = false)
     {
         if (WorkoutSanity.Problem(workout, now) is not { } problem)
         {
@@ -27,7 +29,13 @@ internal sealed class Unusable(SyncState state, bool dryRun, TimeZoneInfo zone, 
         // Once: not again at each run or re-read (the failure stands, and reporting it again would fail every run),
         // and never over a copy that is settled.
         _known ??= state.Workouts();
-        if (_known.TryGetValue(workout.Id, out var recorded) && (recorded.Kind == OutcomeKind.Failed || recorded.Kind.IsSettled()))
+        var recordedBefore = _known.TryGetValue(workout.Id, out var recorded) && (recorded.Kind == OutcomeKind.Failed || recorded.Kind.IsSettled());
+        if (inInbox && !dryRun)
+        {
+            state.RemoveFromInbox(workout.Id);
+        }
+
+        if (recordedBefore)
         {
             return true;
         }

@@ -97,7 +97,7 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
         // The scope: what this run read (in the source's order), then whatever else waits in the inbox. A row an older
         // release let in that no workout can be (a start in year 1) is recorded once as unusable and left out: it
         // must not break this run's listing, nor every run after it.
-        var inbox = state.InboxSummaries().Where(s => !unusable.Refuses(s.Workout, s.Workout.Source)).ToList();
+        var inbox = state.InboxSummaries().Where(s => !unusable.Refuses(s.Workout, s.Workout.Source, inInbox: true)).ToList();
         var known = state.Workouts();
         var byId = inbox.ToDictionary(s => s.Id, StringComparer.Ordinal);
         foreach (var (id, summary) in overlay)

@@ -104,8 +104,23 @@ public sealed class UnreadablePushTests
         await harness.Server.Jobs.WhenIdle();
 
         Assert.Single(harness.Uploads);
-        using var after = harness.OpenState();
-        Assert.Contains("before 1990", Assert.Single(after.History("failed", 10)).Reason, StringComparison.Ordinal);
+        using (var after = harness.OpenState())
+        {
+            Assert.Contains("before 1990", Assert.Single(after.History("failed", 10)).Reason, StringComparison.Ordinal);
+            Assert.DoesNotContain(after.InboxSummaries(), s => s.Id == "ah-absurd");
+        }
+
+        // Forget (the History page's button) removes it for good: no later run brings it back.
+        var browser = await harness.SignedInBrowserAsync();
+        var history = await browser.GetStringAsync("/history?status=failed");
+        await browser.PostAsync("/history/forget", ServerHarness.Form(history, ("workout", "ah-absurd")));
+        var status = await browser.GetStringAsync("/");
+        await browser.PostAsync("/sync-now", ServerHarness.Form(status));
+        await harness.Server.Jobs.WhenIdle();
+        using var later = harness.OpenState();
+        Assert.False(later.Workouts().ContainsKey("ah-absurd"));
+        var line = Assert.Single(later.History(null, 10), h => h.WorkoutId == "ah-absurd"); // not recorded again
+        Assert.NotNull(line.ForgottenAt);
     }
 
     private static string Date(DateTimeOffset t) => t.ToString("yyyy-MM-dd HH:mm:ss +0000", CultureInfo.InvariantCulture);
