@@ -20,6 +20,28 @@ internal static class HistoryPage
         pages.MapPost("/history/resend", (HttpContext context, ServerStateHandle handle, ServerOptions options, SyncJobs jobs) => ForgetAsync(context, handle, options, jobs, resend: true)).Guarded();
     }
 
+    /// <summary>Workouts an earlier release uploaded at the server's local time instead of the phone's, with the fix.</summary>
+    private static string WrongTimes(HealthSync.State.SyncState state, TimeZoneInfo zone)
+    {
+        var wrong = WrongLocalTimes.Find(state, zone);
+        if (wrong.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var items = new StringBuilder();
+        foreach (var w in wrong.Take(20))
+        {
+            items.Append(CultureInfo.InvariantCulture, $"<li>{E(w.Name)}: shown at {E(w.Uploaded.ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture))}, recorded at {E(w.Right.ToString("HH:mm", CultureInfo.InvariantCulture))}{(w.ActivityId is { } a ? $" ({E(a)})" : string.Empty)}</li>");
+        }
+
+        var more = wrong.Count > 20 ? string.Create(CultureInfo.InvariantCulture, $"<li>and {wrong.Count - 20} more</li>") : string.Empty;
+        return $"""
+            <div class="error" role="status"><p>{E(string.Create(CultureInfo.InvariantCulture, $"{wrong.Count} workout{(wrong.Count == 1 ? " was" : "s were")} uploaded at this server's local time, not the phone's (a release before this one did so). To correct one: delete its activity in Intervals.icu, then press Re-send on its line below; edits made there are lost."))}</p>
+            <ul>{items}{more}</ul></div>
+            """;
+    }
+
     private static IResult Render(HttpContext context, ServerStateHandle handle, ServerOptions options, string? status, int? page, string? done)
     {
         var filter = Filters.Contains(status) ? status : null;
@@ -47,7 +69,8 @@ internal static class HistoryPage
             rows.Append($"<tr class=\"{E(rowClass)}\"><td>{E(When(entry.Start, HealthSync.Workouts.WorkoutZone.Of(entry.TimeZoneId, zone)))}</td><td>{E(name)}</td><td>{outcome}</td><td>{E(entry.Reason)}</td><td>{activity}</td><td>{actions}</td></tr>");
         }
 
-        var links = new StringBuilder("<p>Show: ");
+        var links = new StringBuilder(WrongTimes(state, zone));
+        links.Append("<p>Show: ");
         links.Append(Link(null, 1, filter is null ? "<strong>all</strong>" : "all"));
         foreach (var f in Filters)
         {

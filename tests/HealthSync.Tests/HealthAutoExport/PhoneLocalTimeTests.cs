@@ -92,6 +92,30 @@ public sealed class PhoneLocalTimeTests
     }
 
     [Fact]
+    public async Task Should_List_A_Workout_An_Earlier_Release_Uploaded_At_The_Servers_Time_With_The_Fix()
+    {
+        var now = new DateTimeOffset(2023, 6, 7, 3, 0, 0, TimeSpan.Zero);
+        await using var harness = await ServerHarness.StartAsync(now, configure: o => o.MachineZone = TimeZoneInfo.Utc);
+        await harness.PushAsync(Document(Workout("Outdoor Walk", start: "2023-06-06 20:38:38 -0500", end: "2023-06-06 21:08:38 -0500")));
+        await harness.Server.Jobs.WhenIdle();
+        var browser = await harness.SignedInBrowserAsync();
+        Assert.DoesNotContain("uploaded at this server's local time", await browser.GetStringAsync("/history"), StringComparison.Ordinal);
+
+        // As the release before wrote it: the upload's history line has no zone, so it went at the server's (UTC).
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(harness.StateDir, HealthSync.State.SyncState.FileName)};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE history SET time_zone = NULL";
+            command.ExecuteNonQuery();
+        }
+
+        var history = await browser.GetStringAsync("/history");
+        Assert.Contains("1 workout was uploaded at this server&#x27;s local time", history, StringComparison.Ordinal);
+        Assert.Contains("Outdoor Walk: shown at Wed 7 Jun 2023, 01:38, recorded at 20:38", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_Land_In_Intervals_And_History_At_The_Local_Time_The_Phone_Wrote_On_A_Server_In_Another_Zone()
     {
         // Sync on since 01:00Z; the walk, 20:38 in Chicago, is 01:38Z the next day: "01:38" at the server's UTC.
