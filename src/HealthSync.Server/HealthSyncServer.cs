@@ -40,13 +40,16 @@ public sealed class HealthSyncServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var held = StateLock.TryAcquire(options.StateDirectory, out var holder)
-            ?? throw new InvalidOperationException($"another HealthSync process (pid {holder}) is using {options.StateDirectory}");
+            ?? throw new InvalidOperationException(holder.Server is null
+                ? $"another HealthSync process (pid {holder.Pid}), a sync or a backfill, is using the state folder {options.StateDirectory}"
+                : $"the HealthSync server (pid {holder.Pid}) at {holder.Server} already holds the state folder {options.StateDirectory}");
         try
         {
             var app = Build(options);
             var server = new HealthSyncServer(app, held);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             server.BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/");
+            held.RecordServer(server.BaseAddress);
             return server;
         }
         catch
