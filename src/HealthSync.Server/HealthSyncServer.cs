@@ -34,19 +34,24 @@ public sealed class HealthSyncServer : IAsyncDisposable
 
     internal PushToken PushToken => _app.Services.GetRequiredService<PushToken>();
 
-    /// <summary>Checks the options, takes the state folder's lock, then starts listening (port 0 picks a free port) and the worker.</summary>
+    /// <summary>Checks the options and that it can listen, takes the state folder's lock, then starts listening (port 0 picks a free port) and the worker.</summary>
     /// <exception cref="ArgumentException">An option the server must not start with (<see cref="ServerOptions.Validate"/>); nothing is touched.</exception>
-    /// <exception cref="InvalidOperationException">Another process (a sync, another server) holds the state folder.</exception>
+    /// <exception cref="ServerStartRefusedException">It cannot listen at <see cref="ServerOptions.Urls"/> (nothing was created), or another process (a sync, another server) holds the state folder.</exception>
+    /// <exception cref="StateUnavailableException">The state folder cannot be created or written.</exception>
     public static async Task<HealthSyncServer> StartAsync(ServerOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        ListenCheck.Ensure(options.Urls); // first: a server that cannot listen creates nothing
         var held = StateLock.TryAcquire(options.StateDirectory, out var holder)
-            ?? throw new InvalidOperationException($"another HealthSync process (pid {holder}) is using {options.StateDirectory}");
+            ?? throw new ServerStartRefusedException(ServerStartRefusal.StateHeld, holder.Server is null
+                ? $"another HealthSync process (pid {holder.Pid}), a sync or a backfill, is using the state folder {options.StateDirectory}. Wait for it to finish, then start the server again"
+                : $"the HealthSync server (pid {holder.Pid}) at {holder.Server} already holds the state folder {options.StateDirectory}. Stop it first, or give this one another --state-dir");
+        WebApplication? app = null;
         try
         {
             PrivateState.Narrow(options.StateDirectory);
-            var app = Build(options);
+            app = Build(options);
             if (options.ResetPassword)
             {
                 // Whoever holds the console holds the server: a lost password is replaced through the set-up page.
@@ -57,22 +62,50 @@ public sealed class HealthSyncServer : IAsyncDisposable
             var server = new HealthSyncServer(app, held);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             server.BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/");
+            held.RecordServer(server.BaseAddress);
             return server;
+        }
+        catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            // Taken between ListenCheck and Kestrel's bind: the same words.
+            await DisposeIfBuiltAsync(app).ConfigureAwait(false);
+            held.Dispose();
+            throw new ServerStartRefusedException(ServerStartRefusal.CannotListen, ListenCheck.Busy(options.Urls, 0), ex);
         }
         catch
         {
+            await DisposeIfBuiltAsync(app).ConfigureAwait(false);
             held.Dispose();
             throw;
         }
     }
 
+    /// <summary>Asks the server to stop, as SIGTERM and Ctrl+C do: <see cref="WaitForShutdownAsync"/> returns, and <see cref="DisposeAsync"/> stops it.</summary>
+    public void Stop() => _app.Lifetime.StopApplication();
+
+    /// <summary>Completes once the server is asked to stop (SIGTERM, Ctrl+C, <see cref="Stop"/>) and has stopped, within <see cref="ServerOptions.ShutdownGrace"/>.</summary>
+    /// <param name="cancellationToken">Asks the server to stop, as <see cref="Stop"/> does.</param>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
 
+    /// <summary>Stops the server unless it has stopped already, then releases the state folder.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync().ConfigureAwait(false);
+        // Once: a second stop after WaitForShutdownAsync's would give the job in flight a second grace.
+        if (!_app.Lifetime.ApplicationStopped.IsCancellationRequested)
+        {
+            await _app.StopAsync().ConfigureAwait(false);
+        }
+
         await _app.DisposeAsync().ConfigureAwait(false);
         _lock.Dispose();
+    }
+
+    private static async Task DisposeIfBuiltAsync(WebApplication? app)
+    {
+        if (app is not null)
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private static WebApplication Build(ServerOptions options)

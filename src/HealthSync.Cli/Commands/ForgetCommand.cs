@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using HealthSync.Cli.Output;
 using HealthSync.State;
 using HealthSync.Sync;
 using Spectre.Console;
@@ -44,7 +45,7 @@ internal static class ForgetCommand
         using var held = StateLock.TryAcquire(dir, out var holder);
         if (held is null)
         {
-            context.Error.WriteLine($"error: another sync is running on {dir} (pid {holder}). Wait for it to finish, then run this again.");
+            context.Error.WriteLine(CliWords.StateHeld(dir, holder, "use Forget on the History page"));
             return ExitCodes.Busy;
         }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using HealthSync.Cli.Output;
 using HealthSync.State;
 using HealthSync.Sync;
 using Spectre.Console;
@@ -40,7 +41,7 @@ internal static class NamesCommand
             using var held = StateLock.TryAcquire(dir, out var holder);
             if (held is null)
             {
-                context.Error.WriteLine($"error: another HealthSync process (pid {holder}) is using {dir}. If it is the server, map the name on its Names page; else wait for it to finish.");
+                context.Error.WriteLine(CliWords.StateHeld(dir, holder, "map the name on the Names page"));
                 return ExitCodes.Busy;
             }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using HealthSync.Hosting;
 
 namespace HealthSync.Cli.Commands;
 
@@ -9,6 +10,8 @@ namespace HealthSync.Cli.Commands;
 /// The server is a program of its own (ServerBesideTool.targets publishes it with the tool): native HealthSync.Server
 /// beside the native tool, HealthSync.Server.dll (run by `dotnet`) in the framework-dependent package. `serve` runs it
 /// as a child, passes its output through, and forwards Ctrl+C and SIGTERM, so the server finishes the upload in flight.
+/// The child's standard input is a pipe this process holds open and never writes to: when `serve` ends, even by SIGKILL,
+/// the pipe closes and the server stops (<see cref="ServeChild"/>), so it never outlives `serve` holding the state folder.
 /// </remarks>
 internal static class ServeCommand
 {
@@ -46,11 +49,12 @@ internal static class ServeCommand
             .FirstOrDefault(File.Exists);
     }
 
-    /// <summary>How to run the server at <paramref name="server"/>: itself when native, `dotnet SERVER.dll` when managed.</summary>
+    /// <summary>How to run the server at <paramref name="server"/>: itself when native, `dotnet SERVER.dll` when managed; its stdin a pipe from this process.</summary>
     public static ProcessStartInfo StartInfo(string server, IEnumerable<string> arguments)
     {
         var managed = server.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
-        var start = new ProcessStartInfo(managed ? "dotnet" : server) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(managed ? "dotnet" : server) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.Environment[ServeChild.StopWhenStdinClosesVariable] = "1";
         foreach (var argument in managed ? arguments.Prepend(server) : arguments)
         {
             start.ArgumentList.Add(argument);

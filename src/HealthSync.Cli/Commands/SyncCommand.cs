@@ -128,7 +128,8 @@ internal static class SyncCommand
         }
         catch (SyncRunRefusedException ex) when (ex.Refusal == SyncRunRefusal.AnotherRunInProgress)
         {
-            await context.Error.WriteLineAsync($"error: {ex.Message}. Wait for it to finish, then run this again.").ConfigureAwait(false);
+            var onTheWeb = args.Mode == SyncMode.Backfill ? "use the Backfill page" : "press Sync now on the Status page";
+            await context.Error.WriteLineAsync(CliWords.StateHeld(stateDir, ex.Holder ?? new(0, null), onTheWeb)).ConfigureAwait(false);
             return ExitCodes.Busy;
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HealthSync.State;
 using HealthSync.Sync;
 using HealthSync.Workouts;
 
@@ -44,4 +45,15 @@ internal static class CliWords
     /// <summary>"resume after 2025-06-11 04:06:00 +02:00": when a spent budget allows requests again, local time to the second.</summary>
     public static string ResumeAt(SyncStop stop, TimeZoneInfo zone) =>
         stop.ResumeAt is { } at ? "resume after " + OutcomeText.Local(at, zone) : "resume later";
+
+    /// <summary>
+    /// The one line a command that needs the state folder prints when another process holds it: the server, with its web
+    /// app and what to do there instead, or a run to wait for.
+    /// </summary>
+    /// <param name="directory">The state folder.</param>
+    /// <param name="holder">Who holds it.</param>
+    /// <param name="onTheWeb">What to do in the server's web app instead, e.g. "press Sync now on the Status page".</param>
+    public static string StateHeld(string directory, StateLockHolder holder, string onTheWeb) => holder.Server is { } web
+        ? $"error: {holder.Describe(directory)}. In its web app at {web}, {onTheWeb}; or stop the server, then run this again."
+        : $"error: {holder.Describe(directory)}. Wait for it to finish, then run this again.";
 }

@@ -4,7 +4,8 @@ namespace HealthSync.State;
 /// <remarks>
 /// The lock is the operating system's (flock on Unix, a share-none handle on Windows), so a process killed with
 /// SIGKILL releases it with its file handles: a stale lock cannot outlive its process. The holder's pid is written
-/// beside it (<c>healthsync.lock.pid</c>) only to say who holds it; the lock itself never depends on that file.
+/// beside it (<c>healthsync.lock.pid</c>), with the server's URL when the holder is the HealthSync server
+/// (<see cref="RecordServer"/>), only to say who holds it; the lock itself never depends on that file.
 /// </remarks>
 public sealed class StateLock : IDisposable
 {
@@ -20,9 +21,11 @@ public sealed class StateLock : IDisposable
         _pidFile = pidFile;
     }
 
-    /// <summary>Takes the lock, or returns null with the holder's pid (0 when unknown) when another process holds it.</summary>
+    /// <summary>Takes the lock, or returns null with its holder (pid 0 when unknown) when another process holds it.</summary>
+    /// <param name="directory">The state folder (created if missing).</param>
+    /// <param name="holder">Who holds the lock when null is returned; pid 0 and no server when the lock was taken.</param>
     /// <exception cref="StateUnavailableException">The folder cannot be created or written.</exception>
-    public static StateLock? TryAcquire(string directory, out int holderPid)
+    public static StateLock? TryAcquire(string directory, out StateLockHolder holder)
     {
         try
         {
@@ -39,23 +42,14 @@ public sealed class StateLock : IDisposable
         {
             OwnerOnly.Narrow(path);
             var handle = new FileStream(path, OwnerOnly.Create(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
-            try
-            {
-                OwnerOnly.Narrow(pidFile);
-                using var pid = new StreamWriter(new FileStream(pidFile, OwnerOnly.Create(FileMode.Create, FileAccess.Write)));
-                pid.Write(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // Only a hint for another run's message: the lock is the handle, held either way.
-            }
-
-            holderPid = 0;
-            return new StateLock(handle, pidFile);
+            var held = new StateLock(handle, pidFile);
+            held.Write(new StateLockHolder(Environment.ProcessId, null));
+            holder = new StateLockHolder(0, null);
+            return held;
         }
         catch (IOException) when (File.Exists(path))
         {
-            holderPid = int.TryParse(ReadQuietly(pidFile), out var pid) ? pid : 0;
+            holder = StateLockHolder.Parse(ReadQuietly(pidFile));
             return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -63,6 +57,10 @@ public sealed class StateLock : IDisposable
             throw new StateUnavailableException(directory, SyncState.Cause(ex), ex);
         }
     }
+
+    /// <summary>Records, for the messages of the commands it refuses meanwhile, that the holder is the HealthSync server at <paramref name="address"/>.</summary>
+    /// <param name="address">The server's root URL.</param>
+    public void RecordServer(Uri address) => Write(new StateLockHolder(Environment.ProcessId, address));
 
     /// <summary>Releases the lock.</summary>
     public void Dispose()
@@ -78,6 +76,20 @@ public sealed class StateLock : IDisposable
         finally
         {
             _handle.Dispose();
+        }
+    }
+
+    private void Write(StateLockHolder holder)
+    {
+        try
+        {
+            OwnerOnly.Narrow(_pidFile);
+            using var pid = new StreamWriter(new FileStream(_pidFile, OwnerOnly.Create(FileMode.Create, FileAccess.Write)));
+            pid.Write(holder.Format());
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Only a hint for another run's message: the lock is the handle, held either way.
         }
     }
 

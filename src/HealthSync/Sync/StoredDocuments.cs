@@ -221,5 +221,5 @@ public sealed class StoredDocuments(TimeProvider time, ILogger<HealthSync.Interv
     private static StateLock? Lock(SyncRun run) => run.HostHoldsLock
         ? null
         : StateLock.TryAcquire(run.StateDirectory, out var holder)
-            ?? throw new SyncRunRefusedException(SyncRunRefusal.AnotherRunInProgress, $"another sync is running on {run.StateDirectory} (pid {holder})", holder);
+            ?? throw new SyncRunRefusedException(SyncRunRefusal.AnotherRunInProgress, holder.Describe(run.StateDirectory), holder);
 }

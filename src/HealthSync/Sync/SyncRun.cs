@@ -76,13 +76,13 @@ public sealed record SyncRunResult
 }
 
 /// <summary>Why a run could not start.</summary>
-public sealed class SyncRunRefusedException(SyncRunRefusal refusal, string message, int holderPid = 0) : Exception(message)
+public sealed class SyncRunRefusedException(SyncRunRefusal refusal, string message, StateLockHolder? holder = null) : Exception(message)
 {
     /// <summary>The reason, as a code.</summary>
     public SyncRunRefusal Refusal { get; } = refusal;
 
-    /// <summary>For <see cref="SyncRunRefusal.AnotherRunInProgress"/>: the process holding the state (0 when unknown).</summary>
-    public int HolderPid { get; } = holderPid;
+    /// <summary>For <see cref="SyncRunRefusal.AnotherRunInProgress"/>: who holds the state (the server, with its URL, or another run).</summary>
+    public StateLockHolder? Holder { get; } = holder;
 }
 
 /// <summary>Why a run could not start, as a code.</summary>

@@ -31,7 +31,7 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
     {
         ArgumentNullException.ThrowIfNull(run);
         using var held = run.DryRun || run.HostHoldsLock ? null : StateLock.TryAcquire(run.StateDirectory, out var holder)
-            ?? throw new SyncRunRefusedException(SyncRunRefusal.AnotherRunInProgress, $"another sync is running on {run.StateDirectory} (pid {holder})", holder);
+            ?? throw new SyncRunRefusedException(SyncRunRefusal.AnotherRunInProgress, holder.Describe(run.StateDirectory), holder);
         using var state = OpenState(run);
         if (run.Account is { } account)
         {
@@ -164,7 +164,7 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(run.Source);
         using var held = run.HostHoldsLock ? null : StateLock.TryAcquire(run.StateDirectory, out var holder)
-            ?? throw new SyncRunRefusedException(SyncRunRefusal.AnotherRunInProgress, $"another sync is running on {run.StateDirectory} (pid {holder})", holder);
+            ?? throw new SyncRunRefusedException(SyncRunRefusal.AnotherRunInProgress, holder.Describe(run.StateDirectory), holder);
         using var state = SyncState.Open(run.StateDirectory, time);
         var zone = SyncSettings.Load(state, run.MachineZone.Id).TimeZone;
         var (intake, _) = await ReadIntoInboxAsync(run.Source, state, dryRun: false, [], [], new Unusable(state, false, zone, time.GetUtcNow()), null, cancellationToken).ConfigureAwait(false);

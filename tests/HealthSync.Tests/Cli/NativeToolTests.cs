@@ -1,11 +1,7 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using HealthSync.Cli.Commands;
 using HealthSync.State;
 using HealthSync.Sync;
 using HealthSync.Tests.HealthAutoExport;
@@ -171,132 +167,6 @@ public sealed partial class NativeToolTests(NativeToolTests.NativeBuild native) 
         Assert.DoesNotContain(SyncHarness.ApiKey, serve.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Antiforgery", serve.Output, StringComparison.Ordinal); // no warning for each page served
         Assert.Equal(0, await serve.StopAsync());
-    }
-
-    /// <summary>`healthsync serve` as a child process on a free port, its output collected, stopped with SIGTERM.</summary>
-    private sealed partial class ServeProcess : IAsyncDisposable
-    {
-        private readonly Process _process;
-        private readonly StringBuilder _output = new();
-        private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        private ServeProcess(Process process) => _process = process;
-
-        public Uri BaseAddress { get; private set; } = null!;
-
-        public string Output
-        {
-            get
-            {
-                lock (_output)
-                {
-                    return _output.ToString();
-                }
-            }
-        }
-
-        public static async Task<ServeProcess> StartAsync(string tool, string stateDir, Dictionary<string, string> environment)
-        {
-            var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in new[] { "serve", "--urls", "http://127.0.0.1:0", "--state-dir", stateDir })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            // Nothing from the machine running the tests: no server elsewhere, no secrets, no service address.
-            foreach (var variable in new[] { ServeCommand.ServerPathVariable, "HEALTHSYNC_HOME", "HEALTHSYNC_URLS", "HEALTHSYNC_WEB_PASSWORD", "HEALTHSYNC_PUSH_TOKEN", "INTERVALS_API_KEY", "INTERVALS_BASE_URL" })
-            {
-                start.Environment.Remove(variable);
-            }
-
-            foreach (var (name, value) in environment)
-            {
-                start.Environment[name] = value;
-            }
-
-            var serve = new ServeProcess(new Process { StartInfo = start });
-            serve._process.OutputDataReceived += (_, e) => serve.Collect(e.Data);
-            serve._process.ErrorDataReceived += (_, e) => serve.Collect(e.Data);
-            Assert.True(serve._process.Start());
-            serve._process.BeginOutputReadLine();
-            serve._process.BeginErrorReadLine();
-            try
-            {
-                serve.BaseAddress = await serve._listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            }
-            catch (TimeoutException)
-            {
-                await serve.DisposeAsync();
-                Assert.Fail($"serve did not listen in time:\n{serve.Output}");
-            }
-
-            return serve;
-        }
-
-        public HttpClient Browser() => ServerHarness.BrowserAt(BaseAddress);
-
-        /// <summary>Looks every 50 ms until <paramref name="done"/> holds, at most a minute: the server is a real process on the real clock.</summary>
-        public async Task WaitUntilAsync(Func<bool> done, string what)
-        {
-            var waited = Stopwatch.StartNew();
-            while (!done())
-            {
-                Assert.True(waited.Elapsed < TimeSpan.FromMinutes(1), $"no {what} after a minute:\n{Output}");
-                await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System);
-            }
-        }
-
-        /// <summary>SIGTERM to the tool, which forwards it to the server; the tool's exit code.</summary>
-        public async Task<int> StopAsync()
-        {
-            using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
-
-            try
-            {
-                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-            }
-            catch (TimeoutException)
-            {
-                Assert.Fail($"serve did not stop within a minute of SIGTERM:\n{Output}");
-            }
-
-            return _process.ExitCode;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-
-            _process.Dispose();
-        }
-
-        private void Collect(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-
-            if (ListeningLine().Match(line) is { Success: true } match)
-            {
-                _listening.TrySetResult(new Uri(match.Groups[1].Value));
-            }
-        }
-
-        [GeneratedRegex("listening on (http://127\\.0\\.0\\.1:\\d+/)")]
-        private static partial Regex ListeningLine();
     }
 
     /// <summary>Publishes the CLI once for this test class, natively for this machine, into a folder of its own.</summary>

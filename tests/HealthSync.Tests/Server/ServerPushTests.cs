@@ -124,7 +124,7 @@ public sealed class ServerPushTests
     {
         await using var harness = await ServerHarness.StartAsync(Now);
         Assert.Null(StateLock.TryAcquire(harness.StateDir, out var holder));
-        Assert.Equal(Environment.ProcessId, holder);
+        Assert.Equal(new StateLockHolder(Environment.ProcessId, harness.Server.BaseAddress), holder); // the server, and where its web app is
     }
 
     [Fact]
