@@ -46,7 +46,7 @@ try {
   // Status: Sync now, then the live line reports the result without a reload.
   await page.click('nav >> text=Status');
   await page.click('button:has-text("Sync now")');
-  await page.waitForURL('**/?started=1');
+  await page.waitForURL('**/?started=sync');
   // A locator wait, not waitForFunction: the page's Content-Security-Policy (script-src 'self') forbids the eval that
   // waitForFunction polls with, and the test must see the page as a user's browser does.
   await page.locator('#last').filter({ hasText: /1 uploaded/ }).waitFor({ timeout: 20000 });

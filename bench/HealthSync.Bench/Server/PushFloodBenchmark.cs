@@ -25,9 +25,13 @@ internal static class PushFloodBenchmark
         var now = TimeProvider.System.GetUtcNow(); // a benchmark of real time
 
         // A new user's server: the account connected (as the Account page does, which turns sync on then), nothing more.
-        // Connected four hours ago: the workouts below were recorded since (whole, in the past).
-        var credentials = CredentialsFile.Write(folder.Path, new StoredCredentials(ServerBenchmark.Key, null, "0", standIn.BaseAddress.ToString()));
-        File.SetLastWriteTimeUtc(credentials, now.AddHours(-4).UtcDateTime);
+        // Connected four hours ago, as the Account page does (it turns sync on then): the workouts below were recorded since.
+        CredentialsFile.Write(folder.Path, new StoredCredentials(ServerBenchmark.Key, null, "0", standIn.BaseAddress.ToString()));
+        using (var state = HealthSync.State.SyncState.Open(folder.Path, TimeProvider.System))
+        {
+            HealthSync.Sync.SyncSettings.TurnOnAtConnection(state, now.AddHours(-4));
+        }
+
         await using var server = await ServerChild.StartAsync(folder.Path);
         await server.WaitIdleAsync(() => true, TimeSpan.FromMinutes(2));
         using var client = Client();

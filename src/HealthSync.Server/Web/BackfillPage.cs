@@ -31,7 +31,7 @@ internal static class BackfillPage
 
             jobs.Previews.For(Path.GetFileName(path))?.Cancel(); // the user chose: a dry run of the same file would only delay it
             jobs.Backfill(path);
-            return Results.Redirect("/?started=1");
+            return Results.Redirect("/?started=backfill");
         }).Guarded();
     }
 

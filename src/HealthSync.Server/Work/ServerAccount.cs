@@ -11,13 +11,6 @@ internal sealed class ServerAccount(ServerOptions options)
 
     public StoredCredentials? Stored() => CredentialsFile.Read(options.StateDirectory);
 
-    /// <summary>When the stored account was connected: its file's last write, never later than now.</summary>
-    public DateTimeOffset ConnectedAt()
-    {
-        var written = new DateTimeOffset(File.GetLastWriteTimeUtc(Path.Combine(options.StateDirectory, CredentialsFile.FileName)), TimeSpan.Zero);
-        var now = options.Time.GetUtcNow();
-        return written < now ? written : now;
-    }
 
     public IntervalsOptions? From(StoredCredentials? stored)
     {

@@ -102,8 +102,10 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         {
             if (account.Stored() is not null)
             {
-                // An account connected by a release that turned sync on at the first run instead: on since then.
-                SyncSettings.TurnOnAtConnection(state, account.ConnectedAt());
+                // An account connected by a release that turned sync on at the first run instead: on from this start
+                // (not from the login's date, which may be months back: the phone's first range would upload weeks
+                // no one chose to backfill).
+                SyncSettings.TurnOnAtConnection(state, options.Time.GetUtcNow());
             }
 
             if (state.GetSetting(BackfillFileKey) is { Length: > 0 } file && File.Exists(file))
@@ -259,6 +261,7 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         finally
         {
             Current = null;
+            Notify();
         }
 
         PruneDocuments();
@@ -346,6 +349,12 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         state.PruneDocuments(options.Time.GetUtcNow().AddDays(-days));
     }
 
+    private int PushedWaiting()
+    {
+        using var state = SyncState.Open(options.StateDirectory, options.Time);
+        return state.WaitingDocumentCount(HealthSync.Server.Push.PushEndpoint.DocumentKind);
+    }
+
     private int WaitingDocuments()
     {
         using var state = SyncState.Open(options.StateDirectory, options.Time);
@@ -389,7 +398,9 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
     /// </summary>
     private async Task LiveFirstAsync(CancellationToken cancellationToken)
     {
-        if (options.Parser is not { } parser || account.Resolve() is not { } intervals || WaitingDocuments() == 0)
+        // Pushed documents only: a file backfill's own document waits (unsettled) until that backfill ends, and a
+        // backfilled document a name mapping queued again is for its own job, which queues the backfill it needs.
+        if (options.Parser is not { } parser || account.Resolve() is not { } intervals || PushedWaiting() == 0)
         {
             return;
         }
@@ -397,7 +408,7 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
         var backfill = Current;
         try
         {
-            var read = await new StoredDocuments(options.Time).ReadWaitingAsync(Run(null, SyncMode.New, intervals), parser, cancellationToken).ConfigureAwait(false);
+            var read = await new StoredDocuments(options.Time).ReadWaitingAsync(Run(null, SyncMode.New, intervals), parser, cancellationToken, kind: HealthSync.Server.Push.PushEndpoint.DocumentKind).ConfigureAwait(false);
             if (read.Documents > 0 && !cancellationToken.IsCancellationRequested)
             {
                 var result = await new WorkoutSync(options.Time).RunAsync(Run(null, SyncMode.New, intervals), null, cancellationToken).ConfigureAwait(false);

@@ -152,7 +152,7 @@ internal static class HaeDate
             return true;
         }
 
-        // "+0200" or "+02:00".
+        // "+0200" or "+02:00", within the offsets in use (−14:00 to +14:00): DateTimeOffset refuses more with an exception.
         Span<char> digits = stackalloc char[4];
         var length = 0;
         foreach (var c in text.Length > 1 ? text[1..] : [])
@@ -172,7 +172,7 @@ internal static class HaeDate
 
         var sign = text.Length > 0 ? text[0] switch { '+' => 1, '-' => -1, _ => 0 } : 0;
         if (sign == 0 || length != 4 || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var hhmm)
-            || hhmm / 100 > 18 || hhmm % 100 > 59)
+            || hhmm / 100 * 60 + (hhmm % 100) > 14 * 60 || hhmm % 100 > 59)
         {
             return false;
         }

@@ -53,9 +53,12 @@ public sealed partial class SyncState
         }
     }
 
+    /// <summary>How the outcome of a document no reader could finish begins: such a document is kept for a fixed release.</summary>
+    public const string SetAsidePrefix = "could not be read: ";
+
     /// <summary>
     /// Deletes documents read into the inbox and received before <paramref name="before"/>, unless one of their workouts
-    /// waits for a name mapping (mapping it reads the document again); returns how many. Their workouts stay in the
+    /// waits for a name mapping (mapping it reads the document again) or no reader could finish it (set aside); returns how many. Their workouts stay in the
     /// inbox with their outcomes: a resend of the same workouts adds nothing.
     /// </summary>
     public int PruneDocuments(DateTimeOffset before)
@@ -66,25 +69,28 @@ public sealed partial class SyncState
                 """
                 DELETE FROM documents WHERE processed_at IS NOT NULL AND received_at < $before
                     AND id NOT IN (SELECT document_id FROM unknown_activity_names)
+                    AND (outcome IS NULL OR outcome NOT LIKE $aside)
                 """,
-                [("$before", Format(before))]);
+                [("$before", Format(before)), ("$aside", SetAsidePrefix + "%")]);
             return command.ExecuteNonQuery();
         }
     }
 
     /// <summary>Documents not yet read into the inbox, oldest first.</summary>
-    public IReadOnlyList<StoredDocument> WaitingDocuments(int limit)
+    public IReadOnlyList<StoredDocument> WaitingDocuments(int limit, string? kind = null)
     {
         var result = new List<StoredDocument>();
         Query(
-            "SELECT id, kind, name, size, received_at FROM documents WHERE processed_at IS NULL ORDER BY id LIMIT $n",
+            "SELECT id, kind, name, size, received_at FROM documents WHERE processed_at IS NULL AND ($k IS NULL OR kind = $k) ORDER BY id LIMIT $n",
             r => result.Add(new StoredDocument(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt64(3), Instant(r.GetString(4)))),
-            ("$n", limit));
+            ("$n", limit),
+            ("$k", kind));
         return result;
     }
 
-    /// <summary>How many documents wait to be read.</summary>
-    public int WaitingDocumentCount() => Convert.ToInt32(Scalar("SELECT COUNT(*) FROM documents WHERE processed_at IS NULL"), System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>How many documents wait to be read (of <paramref name="kind"/> only, when given).</summary>
+    public int WaitingDocumentCount(string? kind = null) =>
+        Convert.ToInt32(Scalar("SELECT COUNT(*) FROM documents WHERE processed_at IS NULL AND ($k IS NULL OR kind = $k)", ("$k", kind)), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A document's body, as a stream over a copy (the connection is not held while a parser reads it).</summary>
     public Stream OpenDocument(long id)

@@ -28,8 +28,11 @@ public sealed partial class SyncState
     public IReadOnlyList<InboxChange> PutInbox(IReadOnlyList<Workout> workouts, string sourceKind, string sourceName, DateTimeOffset now) =>
         PutInbox(workouts, sourceKind, sourceName, now, null);
 
-    /// <summary>As <see cref="PutInbox(IReadOnlyList{Workout}, string, string, DateTimeOffset)"/>; <paramref name="replaced"/> hears of each row replaced, with the summary it had.</summary>
-    public IReadOnlyList<InboxChange> PutInbox(IReadOnlyList<Workout> workouts, string sourceKind, string sourceName, DateTimeOffset now, Action<WorkoutSummary, Workout>? replaced)
+    /// <summary>
+    /// As <see cref="PutInbox(IReadOnlyList{Workout}, string, string, DateTimeOffset)"/>; <paramref name="replace"/> is asked
+    /// before a row is replaced, with the summary it has and the new copy: false keeps the row (reported unchanged).
+    /// </summary>
+    public IReadOnlyList<InboxChange> PutInbox(IReadOnlyList<Workout> workouts, string sourceKind, string sourceName, DateTimeOffset now, Func<WorkoutSummary, Workout, bool>? replace)
     {
         ArgumentNullException.ThrowIfNull(workouts);
         var changes = new List<InboxChange>(workouts.Count);
@@ -58,9 +61,10 @@ public sealed partial class SyncState
                     continue;
                 }
 
-                if (oldSummary is not null && replaced is not null)
+                if (oldSummary is not null && replace is not null && !replace(InboxCodec.Summary(oldSummary), workout))
                 {
-                    replaced(InboxCodec.Summary(oldSummary), workout);
+                    changes.Add(InboxChange.Unchanged);
+                    continue;
                 }
 
                 Run(transaction, """

@@ -40,6 +40,17 @@ internal static class RicherCopy
         return adds.Count == 0 ? null : string.Join(", ", adds);
     }
 
+    /// <summary>True when <paramref name="copy"/> lacks what <paramref name="before"/> had (a route, a distance, heart rate, energy).</summary>
+    public static bool Loses(WorkoutSummary before, Workout copy)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(copy);
+        return (before.RoutePoints > 0 && copy.Route.Count == 0)
+            || (before.Workout.DistanceMeters is not null && copy.DistanceMeters is null)
+            || (before.HeartRateSamples > 0 && (copy.HeartRate?.Samples.Count ?? 0) == 0)
+            || (before.Workout.EnergyKilocalories is not null && copy.EnergyKilocalories is null);
+    }
+
     /// <summary>Writes the History line for a richer copy of a workout whose own copy is in Intervals.icu; nothing for others.</summary>
     public static void Record(SyncState state, WorkoutRecord? recorded, WorkoutSummary before, Workout copy, DateTimeOffset now)
     {
@@ -50,9 +61,15 @@ internal static class RicherCopy
 
         var activity = record.IntervalsActivityId ?? "the activity";
         var reason = $"a later copy adds {adds}; it is not sent over {activity} in Intervals.icu. To get it in: delete {activity} there, then Re-send this workout (edits made there are lost)";
+        // The line keeps the upload's name and zone (the local time Intervals.icu shows), not the new copy's.
+        var upload = state.History("uploaded", int.MaxValue).FirstOrDefault(h => h.WorkoutId == copy.Id && h.Kind == record.Kind);
         state.Record(
             record with { Reason = reason, UpdatedAt = now },
             null,
-            new HistoryEntry(copy.Id, SportCategories.ShortName(copy.ActivityType), copy.Category.ToId(), copy.Start, record.Kind, reason, record.IntervalsActivityId, now));
+            new HistoryEntry(copy.Id, SportCategories.ShortName(copy.ActivityType), copy.Category.ToId(), copy.Start, record.Kind, reason, record.IntervalsActivityId, now)
+            {
+                Name = upload?.Name ?? SportTable.DisplayName(copy),
+                TimeZoneId = upload is null ? copy.TimeZoneId : upload.TimeZoneId,
+            });
     }
 }

@@ -84,22 +84,24 @@ public sealed class StoredDocuments(TimeProvider time, ILogger<HealthSync.Interv
     /// <param name="cancellationToken">Cuts the read in flight: that document stays waiting.</param>
     /// <param name="stopTaking">No further document is started once it fires (a server stopping lets the one in flight finish).</param>
     /// <param name="progress">Documents read of those waiting at the start (phase Reading, counted in documents).</param>
+    /// <param name="kind">Only documents of this kind (a server between a backfill's batches: the pushed ones, not the backfill's own); null: all.</param>
     /// <exception cref="SyncRunRefusedException">Another run holds the state folder (unless the host holds the lock).</exception>
     public async Task<DocumentsRead> ReadWaitingAsync(
         SyncRun run,
         Func<Stream, string, HealthAutoExportOptions, IWorkoutSource> parser,
         CancellationToken cancellationToken,
         CancellationToken stopTaking = default,
-        IProgress<SyncProgress>? progress = null)
+        IProgress<SyncProgress>? progress = null,
+        string? kind = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(parser);
         using var held = Lock(run);
         int documents = 0, workouts = 0, added = 0, backfilled = 0;
         using var state = SyncState.Open(run.StateDirectory, time);
-        var total = progress is null ? 0 : state.WaitingDocumentCount();
+        var total = progress is null ? 0 : state.WaitingDocumentCount(kind);
         progress?.Report(new SyncProgress(SyncPhase.Reading, 0, total));
-        while (!stopTaking.IsCancellationRequested && !cancellationToken.IsCancellationRequested && state.WaitingDocuments(1) is [var document])
+        while (!stopTaking.IsCancellationRequested && !cancellationToken.IsCancellationRequested && state.WaitingDocuments(1, kind) is [var document])
         {
             InboxIntake intake;
             using (var body = state.OpenDocument(document.Id))
@@ -117,7 +119,7 @@ public sealed class StoredDocuments(TimeProvider time, ILogger<HealthSync.Interv
                     // The reader is total by design (a bad workout is skipped, a broken document ends its read); this is
                     // the net for the case it misses. Kept, so a fixed release can read it again. (A full disk or a
                     // locked database is not the document's fault: those still stop here and are tried again.)
-                    state.MarkDocumentProcessed(document.Id, "could not be read: " + ex.Message, time.GetUtcNow());
+                    state.MarkDocumentProcessed(document.Id, SyncState.SetAsidePrefix + ex.Message, time.GetUtcNow());
                     documents++;
                     continue;
                 }

@@ -294,7 +294,19 @@ public sealed class WorkoutSync(TimeProvider time, ILogger<IntervalsClient>? cli
             }
 
             var replaced = new List<(WorkoutSummary Before, Workout Copy)>();
-            foreach (var change in state.PutInbox(chunk, source.Kind, source.Name, time.GetUtcNow(), (before, copy) => replaced.Add((before, copy))))
+            bool Replace(WorkoutSummary before, Workout copy)
+            {
+                // A poorer copy (an older document read again, a damaged export) never takes a richer row's place.
+                if (RicherCopy.Loses(before, copy))
+                {
+                    return false;
+                }
+
+                replaced.Add((before, copy));
+                return true;
+            }
+
+            foreach (var change in state.PutInbox(chunk, source.Kind, source.Name, time.GetUtcNow(), Replace))
             {
                 added += change == InboxChange.Added ? 1 : 0;
                 updated += change == InboxChange.Updated ? 1 : 0;

@@ -159,7 +159,7 @@ public sealed partial class NativeToolTests(NativeToolTests.NativeBuild native) 
         Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
         var preview = await browser.GetStringAsync(uploaded.Headers.Location!.OriginalString);
         var file = Uri.UnescapeDataString(uploaded.Headers.Location!.OriginalString.Split("file=")[1]);
-        Assert.Equal("/?started=1", (await browser.PostAsync("/backfill/start", ServerHarness.Form(preview, ("file", file)))).Headers.Location?.OriginalString);
+        Assert.Equal("/?started=backfill", (await browser.PostAsync("/backfill/start", ServerHarness.Form(preview, ("file", file)))).Headers.Location?.OriginalString);
         await serve.WaitUntilAsync(() => standIn.Activities.All.Count == 8, "the backfill of the sample export's 7 workouts");
         Assert.Equal(8, standIn.Received.All.Count(r => r.Method == "POST"));
         var history = await browser.GetStringAsync("/history");

@@ -30,5 +30,27 @@ public sealed class HonestStatusTests
         Assert.Contains("then Re-send this workout (edits made there are lost)", history, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_older_poorer_copy_read_again_never_replaces_the_richer_row_nor_claims_a_richer_copy()
+    {
+        await using var harness = await ServerHarness.StartAsync(Now);
+        var (start, end) = (Date(Now.AddHours(-1)), Date(Now.AddMinutes(-30)));
+        var route = string.Join(", ", Enumerable.Range(0, 5).Select(i => string.Create(CultureInfo.InvariantCulture,
+            $"{{\"latitude\": 48.85{i}, \"longitude\": 2.35{i}, \"timestamp\": \"{Date(Now.AddHours(-1).AddMinutes(i))}\"}}")));
+        await harness.PushAsync(HaeFixtures.Document(HaeFixtures.Workout("Outdoor Walk", start, end, $", \"location\": \"Outdoor\", \"route\": [{route}]")));
+        await harness.Server.Jobs.WhenIdle();
+
+        // The app resends it without the route (a shorter export setting), then with it again.
+        await harness.PushAsync(HaeFixtures.Document(HaeFixtures.Workout("Outdoor Walk", start, end, ", \"location\": \"Outdoor\"")));
+        await harness.Server.Jobs.WhenIdle();
+        await harness.PushAsync(HaeFixtures.Document(HaeFixtures.Workout("Outdoor Walk", start, end, $", \"location\": \"Outdoor\", \"route\": [{route}], \"unused\": 1")));
+        await harness.Server.Jobs.WhenIdle();
+
+        using var state = harness.OpenState();
+        Assert.Equal(5, state.InboxSummaries().Single().RoutePoints);
+        Assert.DoesNotContain(state.History(null, 10), h => h.Reason?.Contains("later copy", StringComparison.Ordinal) == true);
+        Assert.Single(harness.Uploads);
+    }
+
     private static string Date(DateTimeOffset t) => t.ToString("yyyy-MM-dd HH:mm:ss +0000", CultureInfo.InvariantCulture);
 }

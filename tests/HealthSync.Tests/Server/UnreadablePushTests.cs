@@ -67,6 +67,21 @@ public sealed class UnreadablePushTests
     }
 
     [Fact]
+    public async Task Should_answer_a_push_whose_offset_is_past_14_hours_and_read_the_rest()
+    {
+        await using var harness = await ServerHarness.StartAsync(Now);
+        var document = HaeFixtures.Document(
+            HaeFixtures.Workout("Yoga", "2025-06-02 16:00:00 +1800", "2025-06-02 16:30:00 +1800"),
+            HaeFixtures.Workout("Outdoor Walk", Date(Now.AddHours(-1)), Date(Now.AddMinutes(-30))));
+
+        var answer = await harness.PushAsync(document);
+        await harness.Server.Jobs.WhenIdle();
+
+        Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
+        Assert.Single(harness.Uploads);
+    }
+
+    [Fact]
     public async Task Should_record_a_workout_before_1990_once_as_unusable_and_go_on()
     {
         await using var harness = await ServerHarness.StartAsync(Now);
