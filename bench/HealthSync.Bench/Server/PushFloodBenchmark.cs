@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using HealthSync.Hosting;
 using IntervalsStandIn;
@@ -34,12 +33,12 @@ internal static class PushFloodBenchmark
 
         await using var server = await ServerChild.StartAsync(folder.Path);
         await server.WaitIdleAsync(() => true, TimeSpan.FromMinutes(2));
-        using var client = Client();
+        using var client = ServerBenchmark.Client();
         (await client.GetAsync(new Uri(server.BaseAddress, "healthz"))).Dispose();
         await using var sampler = new RssSampler(server);
 
         var (answer, upload) = await PushOneAsync(client, server, standIn, PushDocuments.HalfHourWalk(Guid.NewGuid(), now.AddMinutes(-230)));
-        Console.WriteLine(FormattableString.Invariant($"first push on a fresh server: answered in {Ms(answer)}, upload at the stand-in after {Ms(upload)}"));
+        Console.WriteLine(FormattableString.Invariant($"first push on a fresh server: answered in {ServerBenchmark.Ms(answer)}, upload at the stand-in after {ServerBenchmark.Ms(upload)}"));
         sampler.EndPhase();
 
         // Floods: documents of 10,000 tiny workouts each (last year's, so they wait for a backfill), then one more than
@@ -47,16 +46,16 @@ internal static class PushFloodBenchmark
         var clock = Stopwatch.StartNew();
         for (var f = 0; f < floods; f++)
         {
-            using var stored = await client.PostAsync(server.PushAddress, Json(Tiny(WorkoutsPerFlood, now.AddYears(-1).AddDays(f * 40), "Yoga")));
+            using var stored = await client.PostAsync(server.PushAddress, ServerBenchmark.Json(Tiny(WorkoutsPerFlood, now.AddYears(-1).AddDays(f * 40), "Yoga")));
             Expect(stored, HttpStatusCode.Accepted);
         }
 
-        using (var refused = await client.PostAsync(server.PushAddress, Json(Tiny(WorkoutsPerFlood + 1, now.AddYears(-2), "Yoga"))))
+        using (var refused = await client.PostAsync(server.PushAddress, ServerBenchmark.Json(Tiny(WorkoutsPerFlood + 1, now.AddYears(-2), "Yoga"))))
         {
             Expect(refused, HttpStatusCode.RequestEntityTooLarge);
         }
 
-        using (var names = await client.PostAsync(server.PushAddress, Json(Tiny(WorkoutsPerFlood, now.AddYears(-3), null))))
+        using (var names = await client.PostAsync(server.PushAddress, ServerBenchmark.Json(Tiny(WorkoutsPerFlood, now.AddYears(-3), null))))
         {
             Expect(names, HttpStatusCode.Accepted);
         }
@@ -71,7 +70,7 @@ internal static class PushFloodBenchmark
             after.Add(await PushOneAsync(client, server, standIn, PushDocuments.HalfHourWalk(Guid.NewGuid(), now.AddMinutes(-190 + (k * 40)))));
         }
 
-        Console.WriteLine(FormattableString.Invariant($"a normal push after the floods: answered in {Ms(after.Max(a => a.Answer))} (max of 3), upload after {Ms(after.Max(a => a.Upload))} (max of 3); peak RSS {sampler.EndPhase() / 1e6:0} MB"));
+        Console.WriteLine(FormattableString.Invariant($"a normal push after the floods: answered in {ServerBenchmark.Ms(after.Max(a => a.Answer))} (max of 3), upload after {ServerBenchmark.Ms(after.Max(a => a.Upload))} (max of 3); peak RSS {sampler.EndPhase() / 1e6:0} MB"));
         await ServerBenchmark.IdleAsync(server, "idle after the floods");
         return 0;
     }
@@ -91,7 +90,7 @@ internal static class PushFloodBenchmark
         standIn.Received.Arrived += Arrived;
         try
         {
-            using var answer = await client.PostAsync(server.PushAddress, Json(body));
+            using var answer = await client.PostAsync(server.PushAddress, ServerBenchmark.Json(body));
             var answered = clock.Elapsed;
             Expect(answer, HttpStatusCode.Accepted);
             return (answered, await uploaded.Task.WaitAsync(TimeSpan.FromMinutes(2)));
@@ -122,20 +121,4 @@ internal static class PushFloodBenchmark
             throw new InvalidOperationException($"expected {(int)expected}, got {(int)answer.StatusCode}: {answer.Content.ReadAsStringAsync().Result}");
         }
     }
-
-    private static HttpClient Client()
-    {
-        var client = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ServerChild.PushToken);
-        return client;
-    }
-
-    private static ByteArrayContent Json(byte[] body)
-    {
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        return content;
-    }
-
-    private static string Ms(TimeSpan time) => FormattableString.Invariant($"{time.TotalMilliseconds:0} ms");
 }

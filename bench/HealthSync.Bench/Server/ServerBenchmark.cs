@@ -227,14 +227,14 @@ internal static class ServerBenchmark
         return state.WaitingDocumentCount();
     }
 
-    private static HttpClient Client(int connections = 1)
+    internal static HttpClient Client(int connections = 1)
     {
         var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(1, connections) }) { Timeout = TimeSpan.FromMinutes(1) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ServerChild.PushToken);
         return client;
     }
 
-    private static ByteArrayContent Json(byte[] body)
+    internal static ByteArrayContent Json(byte[] body)
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -249,7 +249,7 @@ internal static class ServerBenchmark
         return sorted[(int)Math.Min(sorted.Length - 1, Math.Floor(p * sorted.Length))];
     }
 
-    private static string Ms(TimeSpan time) => FormattableString.Invariant($"{time.TotalMilliseconds:0} ms");
+    internal static string Ms(TimeSpan time) => FormattableString.Invariant($"{time.TotalMilliseconds:0} ms");
 
     /// <summary>A fresh state folder, deleted at the end.</summary>
     internal sealed class TempFolder : IDisposable
