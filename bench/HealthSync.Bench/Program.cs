@@ -17,6 +17,7 @@ return args switch
     ["push-rate", ..] => await ServerBenchmark.RateAsync(Count(args, 1, 1_000), Count(args, 2, 8)),
     ["server-memory", ..] => await ServerBenchmark.MemoryAsync(Count(args, 1, 1_000), Count(args, 2, 8)),
     ["server-backfill", var path] => await ServerBackfillBenchmark.RunAsync(path),
+    ["live-during-backfill", ..] => await ServerBackfillBenchmark.LiveDuringBackfillAsync(Count(args, 1, 300)),
     ["push-flood", ..] => await PushFloodBenchmark.RunAsync(Count(args, 1, 3)),
     ["push-fuzz", ..] => await PushFuzzRun(Count(args, 1, 5_000), Count(args, 2, 20261208)),
     _ => Usage(),
@@ -73,6 +74,8 @@ static int Usage()
           server-memory [COUNT] [CONCURRENCY] the server's RSS idle after start, and idle again after the push-rate load
           server-backfill EXPORT.zip          the server's RSS (sampled every 250 ms) through EXPORT uploaded in the browser, its preview and
                                               its backfill into the stand-in at its default limits, and idle after; upload MB/s, requests/s
+          live-during-backfill [COUNT]        the server backfills COUNT (300) older workouts it holds at the stand-in's 10/s; a walk
+                                              pushed after the first batch: the time until its upload reaches the stand-in
           push-flood [FLOODS]                 a fresh server (account connected, nothing else): the first push's answer and upload
                                               time; then FLOODS (3) documents of 10,000 tiny workouts, one over the cap (413) and
                                               10,000 unknown names: peak RSS, a normal push's times after them, idle RSS
