@@ -85,10 +85,20 @@ internal static class StatusPage
               <dt>Last sync</dt><dd id="last">{E(last)}</dd>
               <dt>Waiting</dt><dd>{E(waiting)}{history}</dd>
               <dt>Running</dt><dd><span id="job">{E(JobLine(job))}</span>{bar}</dd>
+              {Failed(state)}
             </dl>
             {Form(context, "/sync-now", "<button>Sync now</button>")}
             <p class="note">Times are in {E(zone.Id)}.</p>
             """);
+    }
+
+    /// <summary>Workouts whose last outcome is a failure (unusable, unreadable, refused), with where to read why; empty when none.</summary>
+    private static string Failed(HealthSync.State.SyncState state)
+    {
+        var failed = state.HistoryCount("failed");
+        return failed == 0
+            ? string.Empty
+            : $"<dt>Failed</dt><dd>{E(Count(failed, "workout"))} could not be sent: <a href=\"/history?status=failed\">see why in History</a> (Forget removes one for good).</dd>";
     }
 
     private static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");

@@ -96,6 +96,8 @@ public sealed class UnreadablePushTests
         var line = Assert.Single(state.History("failed", 10));
         Assert.Contains("before 1990", line.Reason, StringComparison.Ordinal);
         Assert.Empty(harness.Uploads);
+        var browser = await harness.SignedInBrowserAsync();
+        Assert.Contains("1 workout could not be sent", await browser.GetStringAsync("/"), StringComparison.Ordinal);
     }
 
     [Fact]
