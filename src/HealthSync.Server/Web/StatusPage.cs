@@ -54,7 +54,8 @@ internal static class StatusPage
         var lastEntry = state.History(null, 1) is [var newest] ? newest.At : (DateTimeOffset?)null;
         var last = jobs.Last is { } done ? $"{When(done.FinishedAt, zone)}: {done.Summary}" : $"{When(lastEntry, zone)}";
         var documents = state.WaitingDocumentCount();
-        var (older, newer) = settings.SyncSince is { } boundary ? state.Unsettled(boundary) : (state.Inbox() is var all ? all.Workouts - all.Settled : 0, 0);
+        // Before sync is on, nothing is new yet: every workout received waits for a backfill.
+        var (older, newer) = state.Unsettled(settings.SyncSince ?? DateTimeOffset.MaxValue);
         var waiting = string.Create(CultureInfo.InvariantCulture, $"{Count(documents, "pushed document")} not yet read; {Count(newer, "newer workout")} received and not in Intervals.icu (sent by the next sync, unless in sports you do not sync).");
         var history = older == 0
             ? string.Empty

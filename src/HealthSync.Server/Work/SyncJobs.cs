@@ -411,7 +411,8 @@ internal sealed partial class SyncJobs(ServerOptions options, ServerAccount acco
             var read = await new StoredDocuments(options.Time).ReadWaitingAsync(Run(null, SyncMode.New, intervals), parser, cancellationToken, kind: HealthSync.Server.Push.PushEndpoint.DocumentKind).ConfigureAwait(false);
             if (read.Documents > 0 && !cancellationToken.IsCancellationRequested)
             {
-                var result = await new WorkoutSync(options.Time).RunAsync(Run(null, SyncMode.New, intervals), null, cancellationToken).ConfigureAwait(false);
+                // The same sync as the documents job's (its progress on the Status page), then the backfill's line again.
+                var result = await SyncAsync(Title(JobKind.Documents), null, intervals).ConfigureAwait(false);
                 Finish(new JobResult(Title(JobKind.Documents), Summarize(result), options.Time.GetUtcNow()));
             }
         }

@@ -110,7 +110,7 @@ public sealed class BoundedSizeTests
 
         // The disk fills: not one more page fits. A document of a megabyte cannot be stored.
         serverState!.LimitPages(0);
-        var big = HaeFixtures.Document(HaeFixtures.Workout("Yoga", Date(Now.AddMinutes(-90)), Date(Now.AddMinutes(-70)), ", \"notes\": \"" + new string('n', 1024 * 1024) + "\""));
+        var big = HaeFixtures.Document(HaeFixtures.Workout("Yoga", TestPushSource.Date(Now.AddMinutes(-90)), TestPushSource.Date(Now.AddMinutes(-70)), ", \"notes\": \"" + new string('n', 1024 * 1024) + "\""));
         var full = await harness.PushAsync(big);
         Assert.Equal(HttpStatusCode.InsufficientStorage, full.StatusCode);
         Assert.Contains("disk is full", await full.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -122,7 +122,6 @@ public sealed class BoundedSizeTests
         Assert.Equal(2, harness.Uploads.Count);
     }
 
-    private static string Date(DateTimeOffset t) => t.ToString("yyyy-MM-dd HH:mm:ss +0000", CultureInfo.InvariantCulture);
 
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 

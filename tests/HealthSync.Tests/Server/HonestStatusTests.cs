@@ -12,14 +12,14 @@ public sealed class HonestStatusTests
     public async Task A_later_richer_copy_of_an_uploaded_workout_is_said_in_history_with_how_to_get_it_in()
     {
         await using var harness = await ServerHarness.StartAsync(Now);
-        var (start, end) = (Date(Now.AddHours(-1)), Date(Now.AddMinutes(-30)));
+        var (start, end) = (TestPushSource.Date(Now.AddHours(-1)), TestPushSource.Date(Now.AddMinutes(-30)));
         await harness.PushAsync(HaeFixtures.Document(HaeFixtures.Workout("Outdoor Walk", start, end, ", \"location\": \"Outdoor\"")));
         await harness.Server.Jobs.WhenIdle();
         Assert.Single(harness.Uploads);
 
         // The phone sends the same walk again, now with its route (the watch synced it late).
         var route = string.Join(", ", Enumerable.Range(0, 5).Select(i => string.Create(CultureInfo.InvariantCulture,
-            $"{{\"latitude\": 48.85{i}, \"longitude\": 2.35{i}, \"timestamp\": \"{Date(Now.AddHours(-1).AddMinutes(i))}\"}}")));
+            $"{{\"latitude\": 48.85{i}, \"longitude\": 2.35{i}, \"timestamp\": \"{TestPushSource.Date(Now.AddHours(-1).AddMinutes(i))}\"}}")));
         await harness.PushAsync(HaeFixtures.Document(HaeFixtures.Workout("Outdoor Walk", start, end, $", \"location\": \"Outdoor\", \"route\": [{route}]")));
         await harness.Server.Jobs.WhenIdle();
 
@@ -34,9 +34,9 @@ public sealed class HonestStatusTests
     public async Task An_older_poorer_copy_read_again_never_replaces_the_richer_row_nor_claims_a_richer_copy()
     {
         await using var harness = await ServerHarness.StartAsync(Now);
-        var (start, end) = (Date(Now.AddHours(-1)), Date(Now.AddMinutes(-30)));
+        var (start, end) = (TestPushSource.Date(Now.AddHours(-1)), TestPushSource.Date(Now.AddMinutes(-30)));
         var route = string.Join(", ", Enumerable.Range(0, 5).Select(i => string.Create(CultureInfo.InvariantCulture,
-            $"{{\"latitude\": 48.85{i}, \"longitude\": 2.35{i}, \"timestamp\": \"{Date(Now.AddHours(-1).AddMinutes(i))}\"}}")));
+            $"{{\"latitude\": 48.85{i}, \"longitude\": 2.35{i}, \"timestamp\": \"{TestPushSource.Date(Now.AddHours(-1).AddMinutes(i))}\"}}")));
         await harness.PushAsync(HaeFixtures.Document(HaeFixtures.Workout("Outdoor Walk", start, end, $", \"location\": \"Outdoor\", \"route\": [{route}]")));
         await harness.Server.Jobs.WhenIdle();
 
@@ -52,5 +52,4 @@ public sealed class HonestStatusTests
         Assert.Single(harness.Uploads);
     }
 
-    private static string Date(DateTimeOffset t) => t.ToString("yyyy-MM-dd HH:mm:ss +0000", CultureInfo.InvariantCulture);
 }

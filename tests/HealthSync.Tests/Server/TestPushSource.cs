@@ -29,6 +29,6 @@ internal static class TestPushSource
     };
 
     /// <summary>"2026-05-03 18:00:00 +0200", as the app writes dates.</summary>
-    private static string Date(DateTimeOffset t) =>
+    public static string Date(DateTimeOffset t) =>
         t.ToString("yyyy-MM-dd HH:mm:ss ", CultureInfo.InvariantCulture) + (t.Offset < TimeSpan.Zero ? "-" : "+") + t.Offset.ToString("hhmm", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using HealthSync.Tests.HealthAutoExport;
@@ -17,7 +16,7 @@ public sealed class UnreadablePushTests
     public static TheoryData<string, string, bool> Cases => new()
     {
         // name, extra JSON members of the bad workout, whether the workout is still uploaded (without the bad part)
-        { "invalid UTF-8 in a source", ", \"heartRateData\": [{\"date\": \"" + Date(Now.AddMinutes(-109)) + "\", \"Avg\": 101, \"source\": \"Apple\u00FF Watch\"}]", true },
+        { "invalid UTF-8 in a source", ", \"heartRateData\": [{\"date\": \"" + TestPushSource.Date(Now.AddMinutes(-109)) + "\", \"Avg\": 101, \"source\": \"Apple\u00FF Watch\"}]", true },
         { "a heart-rate date in year 1", ", \"heartRateData\": [{\"date\": \"0001-01-01 00:00:00 +0100\", \"Avg\": 101}]", true },
         { "a route time in year 9999", ", \"route\": [{\"latitude\": 48.1, \"longitude\": 2.3, \"timestamp\": \"9999-12-31 23:59:59 -0100\"}]", true },
         { "a duration of 1e300 s", ", \"duration\": 1e300", false },
@@ -29,7 +28,7 @@ public sealed class UnreadablePushTests
     public async Task Should_upload_the_next_push_after_a_document_with(string what, string extra, bool uploaded)
     {
         await using var harness = await ServerHarness.StartAsync(Now);
-        var bad = HaeFixtures.Document(HaeFixtures.Workout("Yoga", Date(Now.AddMinutes(-110)), Date(Now.AddMinutes(-70)), extra));
+        var bad = HaeFixtures.Document(HaeFixtures.Workout("Yoga", TestPushSource.Date(Now.AddMinutes(-110)), TestPushSource.Date(Now.AddMinutes(-70)), extra));
         var bytes = Encoding.UTF8.GetBytes(bad);
         if (what.Contains("UTF-8", StringComparison.Ordinal))
         {
@@ -72,7 +71,7 @@ public sealed class UnreadablePushTests
         await using var harness = await ServerHarness.StartAsync(Now);
         var document = HaeFixtures.Document(
             HaeFixtures.Workout("Yoga", "2025-06-02 16:00:00 +1800", "2025-06-02 16:30:00 +1800"),
-            HaeFixtures.Workout("Outdoor Walk", Date(Now.AddHours(-1)), Date(Now.AddMinutes(-30))));
+            HaeFixtures.Workout("Outdoor Walk", TestPushSource.Date(Now.AddHours(-1)), TestPushSource.Date(Now.AddMinutes(-30))));
 
         var answer = await harness.PushAsync(document);
         await harness.Server.Jobs.WhenIdle();
@@ -140,5 +139,4 @@ public sealed class UnreadablePushTests
         Assert.NotNull(line.ForgottenAt);
     }
 
-    private static string Date(DateTimeOffset t) => t.ToString("yyyy-MM-dd HH:mm:ss +0000", CultureInfo.InvariantCulture);
 }
