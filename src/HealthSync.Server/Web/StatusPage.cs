@@ -96,7 +96,8 @@ internal static class StatusPage
     /// <summary>Workouts whose last outcome is a failure (unusable, unreadable, refused), with where to read why; empty when none.</summary>
     private static string Failed(HealthSync.State.SyncState state)
     {
-        var failed = state.HistoryCount("failed");
+        // The workouts' latest outcomes, not history lines: a failure a later run resolved, or one forgotten, is not one.
+        var failed = state.CountOutcomes(OutcomeKind.Failed);
         return failed == 0
             ? string.Empty
             : $"<dt>Failed</dt><dd>{E(Count(failed, "workout"))} could not be sent: <a href=\"/history?status=failed\">see why in History</a> (Forget removes one for good).</dd>";

@@ -182,6 +182,10 @@ public sealed partial class SyncState : IRequestLedger, IDisposable
         return result;
     }
 
+    /// <summary>How many workouts have <paramref name="kind"/> as their latest outcome (forgotten ones have none).</summary>
+    public int CountOutcomes(Sync.OutcomeKind kind) =>
+        Convert.ToInt32(Scalar("SELECT COUNT(*) FROM workouts WHERE kind = $k", ("$k", Sync.OutcomeKinds.Code(kind))), CultureInfo.InvariantCulture);
+
     /// <summary>How many history entries <see cref="History"/> would give for <paramref name="status"/> without a limit.</summary>
     public int HistoryCount(string? status) =>
         Convert.ToInt32(Scalar($"SELECT COUNT(*) {HistoryFilter}", ("$s", status)), CultureInfo.InvariantCulture);

@@ -129,8 +129,10 @@ public sealed class UnreadablePushTests
         // Forget (the History page's button) removes it for good: no later run brings it back.
         var browser = await harness.SignedInBrowserAsync();
         var history = await browser.GetStringAsync("/history?status=failed");
+        Assert.Contains("1 workout could not be sent", await browser.GetStringAsync("/"), StringComparison.Ordinal);
         await browser.PostAsync("/history/forget", ServerHarness.Form(history, ("workout", "ah-absurd")));
         var status = await browser.GetStringAsync("/");
+        Assert.DoesNotContain("could not be sent", status, StringComparison.Ordinal);
         await browser.PostAsync("/sync-now", ServerHarness.Form(status));
         await harness.Server.Jobs.WhenIdle();
         using var later = harness.OpenState();
